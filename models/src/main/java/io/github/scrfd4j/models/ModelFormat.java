@@ -1,0 +1,38 @@
+package io.github.scrfd4j.models;
+
+import java.util.List;
+import java.util.Locale;
+
+/** An inference engine's model format and the files it needs, in the order the engine loads them. */
+public enum ModelFormat {
+    ONNX(FileKind.ONNX),
+    MNN(FileKind.MNN),
+    TNN(FileKind.TNN_PROTO, FileKind.TNN_MODEL),
+    NCNN(FileKind.NCNN_PARAM, FileKind.NCNN_BIN);
+
+    private final List<FileKind> kinds;
+
+    ModelFormat(FileKind... kinds) {
+        this.kinds = List.of(kinds);
+    }
+
+    /** The file kinds this format needs, e.g. proto then model for TNN. */
+    public List<FileKind> kinds() {
+        return kinds;
+    }
+
+    /** Parses a format name such as {@code onnx} or {@code NCNN} (case-insensitive). */
+    public static ModelFormat parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown model format '" + name + "' (known: onnx, mnn, tnn, ncnn)", e);
+        }
+    }
+
+    /** The format a file name implies by its extension, or null when the extension is not a model one. */
+    public static ModelFormat ofFileName(String fileName) {
+        FileKind k = FileKind.ofFileName(fileName);
+        return k == null ? null : k.format();
+    }
+}
