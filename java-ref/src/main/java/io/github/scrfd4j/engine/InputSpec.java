@@ -1,0 +1,12 @@
+package io.github.scrfd4j.engine;
+
+/**
+ * The model's image input: {@code [1, 3, height, width]} float32. Width and height are -1 for
+ * dynamic-shape models, which then need an input size from the caller.
+ */
+public record InputSpec(String name, int width, int height) {
+    /** True when the model accepts any (multiple-of-32) size. */
+    public boolean dynamic() {
+        return width <= 0 || height <= 0;
+    }
+}

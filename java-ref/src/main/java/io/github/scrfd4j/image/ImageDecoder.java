@@ -1,0 +1,240 @@
+package io.github.scrfd4j.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageInputStream;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * Decodes JPEG, PNG and BMP files into {@link BgrImage}s with the pixels {@code cv::imread} gives.
+ *
+ * <p>JPEG: {@code javax.imageio}'s {@code read} converts images that embed an ICC profile from that
+ * profile to sRGB; libjpeg-turbo (and so OpenCV) ignores the profile. That is why {@code 1.jpg}
+ * (810x1080, with an APP2 ICC profile) summed to 306807746 through {@code ImageIO.read} against
+ * 307115023 through {@code cv::imread}. We therefore read the raw decoded samples
+ * ({@code readRaster}: inverse DCT and libjpeg's fancy upsampling, no colour conversion) and convert
+ * YCbCr to BGR with libjpeg's own fixed-point tables ({@link YCbCrConverter}). Then the EXIF
+ * orientation is applied as {@code cv::imread} does. Known remaining difference: for 4:4:0 (h1v2)
+ * chroma subsampling, libjpeg-turbo 2+ uses fancy vertical upsampling while the JDK's libjpeg 6b
+ * replicates rows, so such files can differ by a few levels (4:2:0, 4:2:2 and 4:4:4 match).
+ *
+ * <p>Truncated or corrupt files are errors, not half-grey images: a libjpeg "premature end" warning
+ * becomes an {@link ImageDecodeException}.
+ */
+public final class ImageDecoder {
+    private ImageDecoder() {
+    }
+
+    /** Reads a JPEG, PNG or BMP file. */
+    public static BgrImage read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ImageDecodeException("image file not found: " + file, e);
+        } catch (IOException e) {
+            throw new ImageDecodeException("cannot read image file " + file + ": " + e.getMessage(), e);
+        }
+        return decode(bytes, file.toString());
+    }
+
+    /** Decodes an encoded image held in memory; {@code name} is only used in error messages. */
+    public static BgrImage decode(byte[] encoded, String name) {
+        if (encoded.length == 0) {
+            throw new ImageDecodeException("empty image file: " + name);
+        }
+        boolean jpeg = encoded.length > 3 && (encoded[0] & 0xFF) == 0xFF && (encoded[1] & 0xFF) == 0xD8;
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageDecodeException("unsupported or unrecognised image format: " + name
+                        + " (supported: JPEG, PNG, BMP)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, false);
+                reader.addIIOReadWarningListener(new FailOnTruncation(name));
+                BgrImage img;
+                if (jpeg) {
+                    img = decodeJpeg(reader, name);
+                    return ExifOrientation.fromJpeg(encoded).apply(img);
+                }
+                BufferedImage bi = reader.read(0);
+                return fromBufferedImage(bi);
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageDecodeException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ImageDecodeException("cannot decode image " + name + " (truncated or corrupt?): " + e, e);
+        }
+    }
+
+    private static BgrImage decodeJpeg(ImageReader reader, String name) throws IOException {
+        IIOMetadata meta = reader.getImageMetadata(0);
+        Raster raster = reader.readRaster(0, null);
+        int bands = raster.getNumBands();
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        BgrImage.checkSize(w, h);
+        BgrImage out = BgrImage.allocate(w, h);
+        byte[] d = out.data();
+        int[] row = new int[w * bands];
+        if (bands == 1) {
+            for (int y = 0; y < h; y++) {
+                raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
+                for (int x = 0, p = y * w * 3; x < w; x++, p += 3) {
+                    byte v = (byte) row[x];
+                    d[p] = v;
+                    d[p + 1] = v;
+                    d[p + 2] = v;
+                }
+            }
+            return out;
+        }
+        if (bands != 3) {
+            throw new ImageDecodeException("unsupported JPEG colour space in " + name + ": " + bands
+                    + " components (CMYK/YCCK JPEGs are not supported)");
+        }
+        boolean ycc = isYCbCr(meta);
+        for (int y = 0; y < h; y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
+            for (int x = 0, p = y * w * 3; x < w; x++, p += 3) {
+                int c0 = row[3 * x];
+                int c1 = row[3 * x + 1];
+                int c2 = row[3 * x + 2];
+                if (ycc) {
+                    YCbCrConverter.toBgr(c0, c1, c2, d, p);
+                } else {
+                    d[p] = (byte) c2;
+                    d[p + 1] = (byte) c1;
+                    d[p + 2] = (byte) c0;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** libjpeg's guess of a 3-component file's colour space (jdapimin.c default_decompress_parms). */
+    static boolean isYCbCr(IIOMetadata meta) {
+        Node root = meta.getAsTree("javax_imageio_jpeg_image_1.0");
+        Node jfif = find(root, "app0JFIF");
+        if (jfif != null) {
+            return true;
+        }
+        Node adobe = find(root, "app14Adobe");
+        if (adobe != null) {
+            Node t = adobe.getAttributes().getNamedItem("transform");
+            return t == null || !"0".equals(t.getNodeValue());
+        }
+        Node sof = find(root, "sof");
+        if (sof != null) {
+            StringBuilder ids = new StringBuilder();
+            for (Node c = sof.getFirstChild(); c != null; c = c.getNextSibling()) {
+                NamedNodeMap attrs = c.getAttributes();
+                Node id = attrs == null ? null : attrs.getNamedItem("componentId");
+                if (id != null) {
+                    ids.append((char) Integer.parseInt(id.getNodeValue()));
+                }
+            }
+            return !"RGB".contentEquals(ids);
+        }
+        return true;
+    }
+
+    private static Node find(Node n, String name) {
+        if (name.equals(n.getNodeName())) {
+            return n;
+        }
+        for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+            Node f = find(c, name);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Converts any {@link BufferedImage} to BGR. Byte BGR images are copied row by row; grey images
+     * keep their sample values (as {@code cv::imread} replicates grey into three channels); all other
+     * types go through {@code getRGB} (sRGB).
+     */
+    public static BgrImage fromBufferedImage(BufferedImage bi) {
+        int w = bi.getWidth();
+        int h = bi.getHeight();
+        BgrImage.checkSize(w, h);
+        BgrImage out = BgrImage.allocate(w, h);
+        byte[] d = out.data();
+        Raster r = bi.getRaster();
+        if (bi.getType() == BufferedImage.TYPE_3BYTE_BGR && r.getSampleModel() instanceof ComponentSampleModel
+                && r.getDataBuffer() instanceof DataBufferByte) {
+            ComponentSampleModel sm = (ComponentSampleModel) r.getSampleModel();
+            int[] bandOffsets = sm.getBandOffsets();
+            if (sm.getPixelStride() == 3 && bandOffsets[0] == 2 && bandOffsets[1] == 1 && bandOffsets[2] == 0) {
+                byte[] src = ((DataBufferByte) r.getDataBuffer()).getData();
+                int base = r.getDataBuffer().getOffset()
+                        - r.getSampleModelTranslateY() * sm.getScanlineStride()
+                        - r.getSampleModelTranslateX() * 3;
+                for (int y = 0; y < h; y++) {
+                    System.arraycopy(src, base + y * sm.getScanlineStride(), d, y * w * 3, w * 3);
+                }
+                return out;
+            }
+        }
+        if (bi.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                r.getSamples(r.getMinX(), r.getMinY() + y, w, 1, 0, row);
+                for (int x = 0, p = y * w * 3; x < w; x++, p += 3) {
+                    byte v = (byte) row[x];
+                    d[p] = v;
+                    d[p + 1] = v;
+                    d[p + 2] = v;
+                }
+            }
+            return out;
+        }
+        int[] argb = new int[w];
+        for (int y = 0; y < h; y++) {
+            bi.getRGB(0, y, w, 1, argb, 0, w);
+            for (int x = 0, p = y * w * 3; x < w; x++, p += 3) {
+                int v = argb[x];
+                d[p] = (byte) v;
+                d[p + 1] = (byte) (v >> 8);
+                d[p + 2] = (byte) (v >> 16);
+            }
+        }
+        return out;
+    }
+
+    private static final class FailOnTruncation implements IIOReadWarningListener {
+        private final String name;
+
+        FailOnTruncation(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void warningOccurred(ImageReader source, String warning) {
+            String w = warning.toLowerCase(java.util.Locale.ROOT);
+            if (w.contains("premature end") || w.contains("truncat")) {
+                throw new ImageDecodeException("truncated image " + name + ": " + warning);
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.github.scrfd4j.vector;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API kernels. Loaded only through {@link KernelsProvider} after it has checked that
+ * {@code jdk.incubator.vector} is readable, so that no other class links against the module.
+ * Every method computes the same IEEE operations, in the same order, as {@link ScalarKernels}; the
+ * tails shorter than one vector are delegated to the scalar twin.
+ */
+final class PanamaKernels implements Kernels {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final int L = F.length();
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, VectorShape.forBitSize(L * 32));
+    private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 8));
+    private static final int[] STRIDE3 = new int[L];
+
+    static {
+        for (int i = 0; i < L; i++) {
+            STRIDE3[i] = 3 * i;
+        }
+    }
+
+    private final ScalarKernels tail = new ScalarKernels();
+
+    static int lanes() {
+        return L;
+    }
+
+    @Override
+    public String name() {
+        return "vector(" + L + " floats)";
+    }
+
+    @Override
+    public void blob(byte[] src, int srcOffset, int srcStride, int width, int height, boolean swapRB, float mean,
+                     float scale, float[] dst, int dstOffset) {
+        int plane = width * height;
+        int bound = B.loopBound(width);
+        for (int c = 0; c < 3; c++) {
+            int sc = swapRB ? 2 - c : c;
+            int outPlane = dstOffset + c * plane;
+            for (int y = 0; y < height; y++) {
+                int row = srcOffset + y * srcStride + sc;
+                int out = outPlane + y * width;
+                int x = 0;
+                for (; x < bound; x += L) {
+                    ByteVector bytes = ByteVector.fromArray(B, src, row + 3 * x, STRIDE3, 0);
+                    FloatVector v = (FloatVector) bytes.convertShape(VectorOperators.B2I, I, 0)
+                            .lanewise(VectorOperators.AND, 0xFF)
+                            .convertShape(VectorOperators.I2F, F, 0);
+                    v.sub(mean).mul(scale).intoArray(dst, out + x);
+                }
+                for (int p = row + 3 * x; x < width; x++, p += 3) {
+                    dst[out + x] = ((src[p] & 0xFF) - mean) * scale;
+                }
+            }
+        }
+    }
+
+    @Override
+    public int selectAtLeast(float[] scores, int offset, int n, float threshold, int[] out) {
+        int count = 0;
+        int i = 0;
+        int bound = F.loopBound(n);
+        for (; i < bound; i += L) {
+            VectorMask<Float> m = FloatVector.fromArray(F, scores, offset + i).compare(VectorOperators.GE, threshold);
+            long bits = m.toLong();
+            while (bits != 0) {
+                out[count++] = i + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+            }
+        }
+        for (; i < n; i++) {
+            if (scores[offset + i] >= threshold) {
+                out[count++] = i;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public void decodeBoxes(DecodeMapping m, float s, int from, int to, float[] ax, float[] ay, float[] l,
+                            float[] t, float[] r, float[] b, float[] x1, float[] y1, float[] x2, float[] y2) {
+        int i = from;
+        int bound = from + F.loopBound(to - from);
+        float k = m.scale();
+        FloatVector zero = FloatVector.zero(F);
+        FloatVector w = FloatVector.broadcast(F, m.imageW());
+        FloatVector h = FloatVector.broadcast(F, m.imageH());
+        for (; i < bound; i += L) {
+            FloatVector vx = FloatVector.fromArray(F, ax, i);
+            FloatVector vy = FloatVector.fromArray(F, ay, i);
+            FloatVector vl = FloatVector.fromArray(F, l, i);
+            FloatVector vt = FloatVector.fromArray(F, t, i);
+            FloatVector vr = FloatVector.fromArray(F, r, i);
+            FloatVector vb = FloatVector.fromArray(F, b, i);
+            if (m.lite()) {
+                FloatVector a = vx.sub(vl).mul(s).sub(m.padX()).div(k);
+                FloatVector c = vy.sub(vt).mul(s).sub(m.padY()).div(k);
+                FloatVector e = vx.add(vr).mul(s).sub(m.padX()).div(k);
+                FloatVector f = vy.add(vb).mul(s).sub(m.padY()).div(k);
+                zero.blend(a, zero.compare(VectorOperators.LT, a)).intoArray(x1, i);
+                zero.blend(c, zero.compare(VectorOperators.LT, c)).intoArray(y1, i);
+                w.blend(e, e.compare(VectorOperators.LT, w)).intoArray(x2, i);
+                h.blend(f, f.compare(VectorOperators.LT, h)).intoArray(y2, i);
+            } else {
+                FloatVector px = vx.mul(s);
+                FloatVector py = vy.mul(s);
+                px.sub(vl.mul(s)).div(k).intoArray(x1, i);
+                py.sub(vt.mul(s)).div(k).intoArray(y1, i);
+                px.add(vr.mul(s)).div(k).intoArray(x2, i);
+                py.add(vb.mul(s)).div(k).intoArray(y2, i);
+            }
+        }
+        tail.decodeBoxes(m, s, i, to, ax, ay, l, t, r, b, x1, y1, x2, y2);
+    }
+
+    @Override
+    public void decodeLandmarks(DecodeMapping m, float s, int from, int to, float[] ax, float[] ay, float[] in,
+                                float[] out, int plane) {
+        int bound = from + F.loopBound(to - from);
+        float k = m.scale();
+        FloatVector zero = FloatVector.zero(F);
+        for (int j = 0; j < 10; j++) {
+            boolean isX = (j & 1) == 0;
+            float[] a = isX ? ax : ay;
+            float pad = isX ? m.padX() : m.padY();
+            FloatVector lim = FloatVector.broadcast(F, isX ? m.imageW() : m.imageH());
+            int base = j * plane;
+            for (int i = from; i < bound; i += L) {
+                FloatVector va = FloatVector.fromArray(F, a, i);
+                FloatVector d = FloatVector.fromArray(F, in, base + i);
+                FloatVector v;
+                if (m.lite()) {
+                    FloatVector raw = va.add(d).mul(s).sub(pad).div(k);
+                    FloatVector lo = zero.blend(raw, zero.compare(VectorOperators.LT, raw));
+                    v = lo.blend(lim, lim.compare(VectorOperators.LT, lo));
+                } else {
+                    v = va.mul(s).add(d.mul(s)).div(k);
+                }
+                v.intoArray(out, base + i);
+            }
+        }
+        tail.decodeLandmarks(m, s, bound, to, ax, ay, in, out, plane);
+    }
+
+    @Override
+    public void suppress(boolean liteIou, float threshold, int i, int n, float[] x1, float[] y1, float[] x2,
+                         float[] y2, float[] area, boolean[] removed) {
+        FloatVector ix1 = FloatVector.broadcast(F, x1[i]);
+        FloatVector iy1 = FloatVector.broadcast(F, y1[i]);
+        FloatVector ix2 = FloatVector.broadcast(F, x2[i]);
+        FloatVector iy2 = FloatVector.broadcast(F, y2[i]);
+        FloatVector ia = FloatVector.broadcast(F, area[i]);
+        int j = i + 1;
+        int bound = j + F.loopBound(n - j);
+        for (; j < bound; j += L) {
+            FloatVector w = ix2.min(FloatVector.fromArray(F, x2, j))
+                    .sub(ix1.max(FloatVector.fromArray(F, x1, j))).add(1f);
+            FloatVector h = iy2.min(FloatVector.fromArray(F, y2, j))
+                    .sub(iy1.max(FloatVector.fromArray(F, y1, j))).add(1f);
+            FloatVector aj = FloatVector.fromArray(F, area, j);
+            VectorMask<Float> drop;
+            if (liteIou) {
+                FloatVector inter = h.mul(w);
+                FloatVector iou = inter.div(ia.add(aj).sub(inter));
+                VectorMask<Float> disjoint = h.compare(VectorOperators.LE, 0f).or(w.compare(VectorOperators.LE, 0f));
+                iou = iou.blend(ScalarKernels.FLT_MIN, disjoint);
+                drop = iou.compare(VectorOperators.GT, threshold);
+            } else {
+                FloatVector inter = w.max(0f).mul(h.max(0f));
+                FloatVector ovr = inter.div(ia.add(aj).sub(inter));
+                drop = ovr.compare(VectorOperators.LE, threshold).not();
+            }
+            long bits = drop.toLong();
+            while (bits != 0) {
+                removed[j + Long.numberOfTrailingZeros(bits)] = true;
+                bits &= bits - 1;
+            }
+        }
+        for (; j < n; j++) {
+            if (removed[j]) {
+                continue;
+            }
+            // same formulas as ScalarKernels, for the tail shorter than a vector
+            float w = Math.min(x2[i], x2[j]) - Math.max(x1[i], x1[j]) + 1f;
+            float h = Math.min(y2[i], y2[j]) - Math.max(y1[i], y1[j]) + 1f;
+            if (liteIou) {
+                float iou = (h <= 0f || w <= 0f) ? ScalarKernels.FLT_MIN : (h * w) / (area[i] + area[j] - h * w);
+                if (iou > threshold) {
+                    removed[j] = true;
+                }
+            } else {
+                float inter = Math.max(0f, w) * Math.max(0f, h);
+                if (!((inter / (area[i] + area[j] - inter)) <= threshold)) {
+                    removed[j] = true;
+                }
+            }
+        }
+    }
+}
