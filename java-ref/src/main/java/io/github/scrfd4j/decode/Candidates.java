@@ -90,6 +90,25 @@ public final class Candidates {
         sortKeys = new long[cap];
     }
 
+    /**
+     * Appends an already decoded candidate (for tests, benchmarks and callers with their own decode).
+     *
+     * @param landmarks 10 values or null
+     */
+    public void append(float score, float x1, float y1, float x2, float y2, float[] landmarks) {
+        ensureCapacity(size + 1);
+        int i = size++;
+        c.score[i] = score;
+        c.x1[i] = x1;
+        c.y1[i] = y1;
+        c.x2[i] = x2;
+        c.y2[i] = y2;
+        c.level[i] = 0;
+        for (int j = 0; j < 10; j++) {
+            c.kps[j * c.capacity + i] = landmarks == null ? 0f : landmarks[j];
+        }
+    }
+
     public int size() {
         return size;
     }
