@@ -1,0 +1,236 @@
+package io.github.scrfd4j.detect;
+
+import io.github.scrfd4j.anchors.AnchorGrid;
+import io.github.scrfd4j.decode.OutputLayout;
+import io.github.scrfd4j.engine.Engine;
+import io.github.scrfd4j.engine.EngineSession;
+import io.github.scrfd4j.engine.InputSpec;
+import io.github.scrfd4j.engine.Tensor;
+import io.github.scrfd4j.image.BgrImage;
+import io.github.scrfd4j.image.Blob;
+import io.github.scrfd4j.image.BlobOptions;
+import io.github.scrfd4j.image.ImageDecoder;
+import io.github.scrfd4j.image.Letterbox;
+import io.github.scrfd4j.image.LetterboxParams;
+import io.github.scrfd4j.nms.MaxNumSelector;
+import io.github.scrfd4j.vector.Kernels;
+import io.github.scrfd4j.vector.KernelsProvider;
+import java.awt.image.BufferedImage;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * SCRFD face detection: letterbox, blob, engine, output layout, decode, NMS.
+ *
+ * <p>Thread safety: {@link #detect} may be called from any number of threads at once. Each call
+ * borrows a worker from a pool (an engine session plus its canvas, input tensor and post-processing
+ * buffers), creating one when none is free, so N concurrent threads end up with N workers that are
+ * reused for every later frame: a steady stream allocates nothing per call beyond the result list
+ * and the engine's output arrays. {@link #close} waits for running calls, then frees every worker and
+ * the engine (the detector owns it); calls after close throw {@link IllegalStateException}.
+ */
+public final class Detector implements AutoCloseable {
+    private final Engine engine;
+    private final DetectorOptions options;
+    private final Kernels kernels;
+    private final int inputWidth;
+    private final int inputHeight;
+    private final OutputLayout layout;
+    private final ConcurrentLinkedQueue<Worker> idle = new ConcurrentLinkedQueue<>();
+    private final List<Worker> all = new ArrayList<>();
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private volatile boolean closed;
+
+    /** Creates a detector that owns {@code engine} (closing the detector closes it). */
+    public Detector(Engine engine, DetectorOptions options) {
+        this(engine, options, KernelsProvider.get());
+    }
+
+    /** As {@link #Detector(Engine, DetectorOptions)} with explicit kernels (scalar or vector). */
+    public Detector(Engine engine, DetectorOptions options, Kernels kernels) {
+        this.engine = engine;
+        this.options = options;
+        this.kernels = kernels;
+        InputSpec in = engine.input();
+        if (in.dynamic()) {
+            inputWidth = options.inputWidth() > 0 ? options.inputWidth() : 640;
+            inputHeight = options.inputHeight() > 0 ? options.inputHeight() : 640;
+        } else {
+            if (options.inputWidth() > 0
+                    && (options.inputWidth() != in.width() || options.inputHeight() != in.height())) {
+                throw new IllegalArgumentException("model input is fixed at " + in.width() + "x" + in.height()
+                        + ", cannot run it at " + options.inputWidth() + "x" + options.inputHeight());
+            }
+            inputWidth = in.width();
+            inputHeight = in.height();
+        }
+        AnchorGrid.checkInputSize(inputWidth, inputHeight);
+        layout = OutputLayout.infer(engine.outputs(), inputWidth, inputHeight);
+    }
+
+    /** Network input width used for every image. */
+    public int inputWidth() {
+        return inputWidth;
+    }
+
+    public int inputHeight() {
+        return inputHeight;
+    }
+
+    public DetectorOptions options() {
+        return options;
+    }
+
+    /** How the outputs were mapped (names, shapes or order). */
+    public OutputLayout layout() {
+        return layout;
+    }
+
+    /** The engine's description. */
+    public String engineName() {
+        return engine.name();
+    }
+
+    /** Faces in an image file (JPEG, PNG, BMP), decoded as {@code cv::imread} does. */
+    public List<Face> detect(Path imageFile) {
+        ensureOpen();
+        return detect(ImageDecoder.read(imageFile));
+    }
+
+    /** Faces in a {@link BufferedImage} of any type. */
+    public List<Face> detect(BufferedImage image) {
+        ensureOpen();
+        return detect(ImageDecoder.fromBufferedImage(image));
+    }
+
+    /** Faces in a caller's BGR buffer (read, never written or kept). */
+    public List<Face> detectBgr(byte[] bgr, int width, int height, int stride) {
+        return detect(BgrImage.wrap(bgr, width, height, stride));
+    }
+
+    /** Faces in a caller's RGB buffer (copied once to BGR; the caller's array is not modified). */
+    public List<Face> detectRgb(byte[] rgb, int width, int height, int stride) {
+        return detect(BgrImage.fromRgb(rgb, width, height, stride));
+    }
+
+    /** Faces in a BGR image. */
+    public List<Face> detect(BgrImage image) {
+        ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            ensureOpen();
+            Worker w = idle.poll();
+            if (w == null) {
+                w = newWorker();
+            }
+            try {
+                return w.detect(image);
+            } finally {
+                idle.offer(w);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Worker newWorker() {
+        Worker w = new Worker(engine.openSession());
+        synchronized (all) {
+            all.add(w);
+        }
+        return w;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("detector is closed");
+        }
+    }
+
+    /** Number of workers created so far (at most the peak number of concurrent callers). */
+    public int workerCount() {
+        synchronized (all) {
+            return all.size();
+        }
+    }
+
+    /** Waits for running detections, frees every session and the engine. Idempotent. */
+    @Override
+    public void close() {
+        ReentrantReadWriteLock.WriteLock lock = lifecycle.writeLock();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            synchronized (all) {
+                for (Worker w : all) {
+                    w.session.close();
+                }
+                all.clear();
+            }
+            idle.clear();
+            engine.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A network that emits NaN scores is broken (wrong model, runtime bug, corrupt weights); the
+     * post-processor would silently drop those anchors, so the detector reports it instead.
+     */
+    private void rejectNaNScores(List<Tensor> outputs) {
+        for (int level = 0; level < layout.plan().levels(); level++) {
+            Tensor t = outputs.get(layout.scoreIndex(level));
+            float[] d = t.data();
+            int nan = 0;
+            for (float v : d) {
+                if (v != v) {
+                    nan++;
+                }
+            }
+            if (nan > 0) {
+                throw new io.github.scrfd4j.engine.EngineException(engine.name() + " produced " + nan
+                        + " NaN scores in output " + t + ": the model or the runtime is broken");
+            }
+        }
+    }
+
+    /** One thread's pipeline state. */
+    private final class Worker {
+        final EngineSession session;
+        final BgrImage canvas = BgrImage.allocate(inputWidth, inputHeight);
+        final Letterbox letterbox = new Letterbox();
+        final Blob blob = new Blob(kernels);
+        final PostProcessor post = new PostProcessor(options.convention(), options.scoreThreshold(),
+                options.iouThreshold(), options.topK(), kernels);
+        float[] scratch;
+
+        Worker(EngineSession session) {
+            this.session = session;
+        }
+
+        List<Face> detect(BgrImage image) {
+            LetterboxParams lb = letterbox.apply(image, options.convention().letterbox(), canvas);
+            FloatBuffer in = session.inputBuffer(inputWidth, inputHeight);
+            if (!in.hasArray() && scratch == null) {
+                scratch = new float[3 * inputWidth * inputHeight];
+            }
+            blob.write(canvas, BlobOptions.SCRFD, in, scratch);
+            List<Tensor> outputs = session.run(inputWidth, inputHeight);
+            rejectNaNScores(outputs);
+            List<Face> faces = post.process(outputs, layout, lb);
+            if (options.maxNum() > 0) {
+                faces = MaxNumSelector.select(faces, options.maxNum(), options.maxNumMetric(), image.width(),
+                        image.height());
+            }
+            return faces;
+        }
+    }
+}
