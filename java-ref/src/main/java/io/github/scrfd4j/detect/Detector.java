@@ -6,6 +6,7 @@ import io.github.scrfd4j.engine.Engine;
 import io.github.scrfd4j.engine.EngineSession;
 import io.github.scrfd4j.engine.InputSpec;
 import io.github.scrfd4j.engine.Tensor;
+import io.github.scrfd4j.engine.TensorInfo;
 import io.github.scrfd4j.image.BgrImage;
 import io.github.scrfd4j.image.Blob;
 import io.github.scrfd4j.image.BlobOptions;
@@ -39,7 +40,7 @@ public final class Detector implements AutoCloseable {
     private final Kernels kernels;
     private final int inputWidth;
     private final int inputHeight;
-    private final OutputLayout layout;
+    private volatile OutputLayout layout;
     private final ConcurrentLinkedQueue<Worker> idle = new ConcurrentLinkedQueue<>();
     private final List<Worker> all = new ArrayList<>();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -69,7 +70,20 @@ public final class Detector implements AutoCloseable {
             inputHeight = in.height();
         }
         AnchorGrid.checkInputSize(inputWidth, inputHeight);
-        layout = OutputLayout.infer(engine.outputs(), inputWidth, inputHeight);
+        List<TensorInfo> declared = engine.outputs();
+        if (in.dynamic()) {
+            // declared output sizes of a dynamic model belong to its export size, not to ours
+            List<TensorInfo> unknownRows = new ArrayList<>();
+            for (TensorInfo t : declared) {
+                long[] shape = t.shape();
+                if (shape.length >= 2) {
+                    shape[shape.length - 2] = -1;
+                }
+                unknownRows.add(new TensorInfo(t.name(), shape));
+            }
+            declared = unknownRows;
+        }
+        layout = OutputLayout.infer(declared, inputWidth, inputHeight);
     }
 
     /** Network input width used for every image. */
@@ -181,6 +195,15 @@ public final class Detector implements AutoCloseable {
         }
     }
 
+    /** With real output sizes in hand, a layout guessed from output order is checked by shape. */
+    private OutputLayout refineByRunShapes(List<Tensor> outputs) {
+        List<TensorInfo> infos = new ArrayList<>(outputs.size());
+        for (Tensor t : outputs) {
+            infos.add(t.info());
+        }
+        return OutputLayout.infer(infos, inputWidth, inputHeight);
+    }
+
     /**
      * A network that emits NaN scores is broken (wrong model, runtime bug, corrupt weights); the
      * post-processor would silently drop those anchors, so the detector reports it instead.
@@ -224,6 +247,9 @@ public final class Detector implements AutoCloseable {
             }
             blob.write(canvas, BlobOptions.SCRFD, in, scratch);
             List<Tensor> outputs = session.run(inputWidth, inputHeight);
+            if (layout.inferredBy().equals("order")) {
+                layout = refineByRunShapes(outputs);
+            }
             rejectNaNScores(outputs);
             List<Face> faces = post.process(outputs, layout, lb);
             if (options.maxNum() > 0) {
