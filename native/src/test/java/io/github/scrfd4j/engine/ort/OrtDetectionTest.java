@@ -7,6 +7,7 @@ import io.github.scrfd4j.decode.Convention;
 import io.github.scrfd4j.detect.Detector;
 import io.github.scrfd4j.detect.DetectorOptions;
 import io.github.scrfd4j.detect.Face;
+import io.github.scrfd4j.testsupport.ReferenceCounts;
 import io.github.scrfd4j.testsupport.SharedData;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +38,13 @@ class OrtDetectionTest {
 
     @Test
     void liteAiToolkitReferenceCounts() {
-        Map<String, Integer> n = counts(Convention.LITE_AI_TOOLKIT);
-        assertEquals(9, n.get("4.jpg"));
-        assertEquals(23, n.get("6.jpg"));
+        // published with ONNX Runtime for 4.jpg and 6.jpg, with MNN, ncnn and TNN for the others:
+        // our ONNX Runtime path reproduces all five
+        assertEquals(ReferenceCounts.forConvention("LITE_AI_TOOLKIT"), counts(Convention.LITE_AI_TOOLKIT));
     }
 
     @Test
     void insightFaceReferenceCounts() {
-        Map<String, Integer> n = counts(Convention.INSIGHTFACE);
-        assertEquals(Map.of("1.jpg", 2, "4.jpg", 8, "6.jpg", 21, "9.jpg", 8, "12.jpg", 5), n);
+        assertEquals(ReferenceCounts.forConvention("INSIGHTFACE"), counts(Convention.INSIGHTFACE));
     }
 }
