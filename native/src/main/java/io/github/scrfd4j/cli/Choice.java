@@ -1,0 +1,33 @@
+package io.github.scrfd4j.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * An option value from a fixed set, spelled by {@link #id()}. Parsing errors list the valid spellings,
+ * so that adding a constant (a new engine) updates both the help and the error message.
+ */
+interface Choice {
+    String id();
+
+    /** The constant of {@code type} spelled {@code text} (case-insensitive). */
+    static <E extends Enum<E> & Choice> E parse(Class<E> type, String text) {
+        for (E e : type.getEnumConstants()) {
+            if (e.id().equalsIgnoreCase(text.trim())) {
+                return e;
+            }
+        }
+        throw new TypeConversionException("expected one of " + String.join(", ", ids(type)) + " but was '"
+                + text + "'");
+    }
+
+    static <E extends Enum<E> & Choice> List<String> ids(Class<E> type) {
+        List<String> out = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            out.add(e.id().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+}
