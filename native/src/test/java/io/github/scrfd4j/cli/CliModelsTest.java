@@ -22,7 +22,8 @@ class CliModelsTest {
         String header = lines.stream().filter(l -> l.startsWith("NAME")).findFirst().orElseThrow();
         assertTrue(header.matches("NAME +FORMAT +FILE +SIZE +PRESENT +VERIFIED +PROBLEM"), header);
         for (String file : List.of("scrfd_2.5g_bnkps_shape640x640.onnx", "scrfd_2.5g_bnkps_shape640x640.mnn",
-                "scrfd_2.5g_bnkps_shape640x640.opt.tnnproto", "scrfd_500m.onnx", "scrfd_2.5g_bnkps_shape320x320.onnx")) {
+                "scrfd_2.5g_bnkps_shape640x640.opt.tnnproto", "scrfd_500m.onnx",
+                "scrfd_2.5g_bnkps_shape320x320.onnx")) {
             String row = lines.stream().filter(l -> l.contains(" " + file + " ")).findFirst()
                     .orElseThrow(() -> new AssertionError(file + " not listed\n" + r));
             assertTrue(row.matches(".*\\smodels-dir\\s+yes\\s*$"), row);

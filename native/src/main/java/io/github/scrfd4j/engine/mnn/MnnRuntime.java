@@ -1,0 +1,28 @@
+package io.github.scrfd4j.engine.mnn;
+
+import java.util.Optional;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.mnn.Interpreter;
+
+/** Whether the MNN JNI library (built only where MNN was installed) can be loaded here, and why not. */
+public final class MnnRuntime {
+    private static final Optional<String> UNAVAILABLE = probe();
+
+    private MnnRuntime() {
+    }
+
+    private static Optional<String> probe() {
+        try {
+            Loader.load(Interpreter.class);
+            return Optional.empty();
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            return Optional.of("the MNN JNI library (jnimnn) is not available: it is built only where MNN is"
+                    + " installed (MNN_HOME, /opt/mnn or /usr/local) when presets/mnn is compiled; cause: " + e);
+        }
+    }
+
+    /** Empty when MNN can be used; else the reason it cannot. */
+    public static Optional<String> unavailableReason() {
+        return UNAVAILABLE;
+    }
+}
