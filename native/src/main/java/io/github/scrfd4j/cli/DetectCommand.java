@@ -49,6 +49,14 @@ final class DetectCommand implements Callable<Integer> {
             description = "Inference engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     EngineChoice engine;
 
+    @Option(names = "--device", order = 3, paramLabel = "DEVICE", defaultValue = "cpu",
+            description = "Device of the engine: ort: cpu; mnn: cpu, opencl, vulkan, metal (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--allow-fallback", order = 4,
+            description = "Run on the CPU, with a warning, when the requested device is unavailable (default: fail).")
+    boolean allowFallback;
+
     private float score;
     private float iou;
     private int topK;
@@ -136,6 +144,8 @@ final class DetectCommand implements Callable<Integer> {
         PrintWriter lines = "-".equals(json) ? err : cmd.getOut();
         try {
             return run(lines, err);
+        } catch (ParameterException e) {
+            throw e;
         } catch (ModelLoader.SizeMismatch e) {
             throw new ParameterException(cmd, "Invalid value for option '--size': " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
@@ -160,9 +170,14 @@ final class DetectCommand implements Callable<Integer> {
             expanded.forEach(in -> paths.add(in.path()));
             annotator = new Annotator(new OutputNames(outDir, paths));
         }
+        try {
+            engine.checkDevice(device);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--device': " + e.getMessage());
+        }
         long t0 = System.nanoTime();
-        try (LoadedModel m = ModelLoader.load(models.resolver(!noDownload), model, engine, threads,
-                detectorOptions())) {
+        try (LoadedModel m = ModelLoader.load(models.resolver(!noDownload), model, engine,
+                new EngineSettings(threads, device, allowFallback), detectorOptions())) {
             double loadMs = (System.nanoTime() - t0) / 1e6;
             Detector d = m.detector();
             ImageProcessor processor = new ImageProcessor(d, annotator, err, verbose.verbose);

@@ -2,27 +2,52 @@ package io.github.scrfd4j.cli;
 
 import io.github.scrfd4j.engine.Engine;
 import io.github.scrfd4j.engine.EngineException;
+import io.github.scrfd4j.engine.mnn.MnnDevice;
+import io.github.scrfd4j.engine.mnn.MnnEngine;
+import io.github.scrfd4j.engine.mnn.MnnOptions;
 import io.github.scrfd4j.engine.ort.OrtEngine;
 import io.github.scrfd4j.models.ModelFormat;
 import io.github.scrfd4j.models.ResolvedModel;
 import java.util.Iterator;
+import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 
 /** The inference engines {@code --engine} accepts, with the model format each loads. */
 enum EngineChoice implements Choice {
-    ORT("ort", ModelFormat.ONNX) {
+    ORT("ort", ModelFormat.ONNX, "cpu") {
         @Override
-        Engine create(ResolvedModel model, int threads) {
-            return new OrtEngine(model.primary(), threads);
+        Engine create(ResolvedModel model, EngineSettings s) {
+            return new OrtEngine(model.primary(), s.threads());
+        }
+    },
+    MNN("mnn", ModelFormat.MNN, "cpu, opencl, vulkan, metal") {
+        @Override
+        Engine create(ResolvedModel model, EngineSettings s) {
+            MnnOptions o = new MnnOptions(MnnDevice.valueOf(s.device().toUpperCase(Locale.ROOT)),
+                    Math.max(1, s.threads()), 0, s.allowFallback());
+            return new MnnEngine(model.primary(), o);
         }
     };
 
     private final String id;
     private final ModelFormat format;
 
-    EngineChoice(String id, ModelFormat format) {
+    private final String devices;
+
+    EngineChoice(String id, ModelFormat format, String devices) {
         this.id = id;
         this.format = format;
+        this.devices = devices;
+    }
+
+    /** Rejects a {@code --device} this engine does not have (a usage error). */
+    void checkDevice(String device) {
+        for (String d : devices.split(",\\s*")) {
+            if (d.equals(device)) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("engine " + id + " has no device '" + device + "' (valid: " + devices + ")");
     }
 
     @Override
@@ -34,12 +59,12 @@ enum EngineChoice implements Choice {
         return format;
     }
 
-    abstract Engine create(ResolvedModel model, int threads);
+    abstract Engine create(ResolvedModel model, EngineSettings settings);
 
     /** Loads the model; a runtime whose native library cannot load is a model-loading failure too. */
-    Engine open(ResolvedModel model, int threads) {
+    Engine open(ResolvedModel model, EngineSettings settings) {
         try {
-            return create(model, threads);
+            return create(model, settings);
         } catch (LinkageError e) {
             throw new EngineException("cannot load the native library of engine " + id + ": " + e, e);
         }

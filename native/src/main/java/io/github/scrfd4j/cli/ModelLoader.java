@@ -26,10 +26,10 @@ final class ModelLoader {
         }
     }
 
-    static LoadedModel load(ModelResolver resolver, String model, EngineChoice engineChoice, int threads,
-                            DetectorOptions options) {
+    static LoadedModel load(ModelResolver resolver, String model, EngineChoice engineChoice,
+                            EngineSettings settings, DetectorOptions options) {
         ResolvedModel resolved = resolver.resolve(model, engineChoice.format());
-        Engine engine = engineChoice.open(resolved, threads);
+        Engine engine = engineChoice.open(resolved, settings);
         try {
             InputSpec in = engine.input();
             if (!in.dynamic() && options.inputWidth() > 0

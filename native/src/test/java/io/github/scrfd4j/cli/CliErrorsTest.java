@@ -150,4 +150,30 @@ class CliErrorsTest {
         assertEquals(2, CliRunner.run("detect", "a.jpg", "--bogus").exit());
         assertEquals(2, CliRunner.run().exit());
     }
+
+    @Test
+    void devicesAreCheckedPerEngine() {
+        CliRunner.Result r = CliRunner.run("detect", "x.jpg", "--engine", "ort", "--device", "opencl");
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("--device") && r.err().contains("valid: cpu"), r::toString);
+        CliRunner.Result m = CliRunner.run("detect", "x.jpg", "--engine", "mnn", "--device", "tpu");
+        assertEquals(2, m.exit(), m::toString);
+        assertTrue(m.err().contains("cpu, opencl, vulkan, metal"), m::toString);
+    }
+
+    @Test
+    void mnnEngineRunsOrSaysWhyNot() {
+        java.nio.file.Path model = io.github.scrfd4j.testsupport.SharedData.requireModel(
+                "scrfd_2.5g_bnkps_shape640x640.mnn");
+        java.nio.file.Path photo = io.github.scrfd4j.testsupport.SharedData.requireImage("12.jpg");
+        CliRunner.Result r = CliRunner.run("detect", photo.toString(), "--model", model.toString(), "--engine", "mnn");
+        if (io.github.scrfd4j.engine.mnn.MnnRuntime.unavailableReason().isPresent()) {
+            assertEquals(3, r.exit(), r::toString);
+            assertTrue(r.err().contains("MNN engine unavailable"), r::toString);
+            assertNoStackTrace(r);
+        } else {
+            assertEquals(0, r.exit(), r::toString);
+            assertTrue(r.out().contains("12.jpg: 5 faces"), r::toString);
+        }
+    }
 }

@@ -56,6 +56,8 @@ public final class OrtEngine implements Engine {
                 opts.setIntraOpNumThreads(threads);
             }
             opts.setInterOpNumThreads(1);
+            // dynamic models declare their export-time output sizes; ORT warns on every run otherwise
+            opts.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             s = env.createSession(model.toString(), opts);
             this.input = readInput(s, model);
