@@ -176,4 +176,16 @@ class CliErrorsTest {
             assertTrue(r.out().contains("12.jpg: 5 faces"), r::toString);
         }
     }
+
+    @Test
+    void verifyEngineOnOnnxRuntimeItselfPasses() {
+        java.nio.file.Path model = io.github.scrfd4j.testsupport.SharedData.requireModel(
+                "scrfd_2.5g_bnkps_shape640x640.onnx");
+        java.nio.file.Path images = io.github.scrfd4j.testsupport.SharedData.requireImage("6.jpg").getParent();
+        CliRunner.Result r = CliRunner.run("verify-engine", "--engine", "ort", "--model", model.toString(),
+                "--images", images.toString());
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().contains("score_8") && r.out().contains("OK: every output within tolerance"), r::toString);
+        assertTrue(r.out().contains("6.jpg: 23 faces (reference 23); same faces"), r::toString);
+    }
 }
