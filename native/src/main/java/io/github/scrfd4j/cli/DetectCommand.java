@@ -50,7 +50,7 @@ final class DetectCommand implements Callable<Integer> {
     EngineChoice engine;
 
     @Option(names = "--device", order = 3, paramLabel = "DEVICE", defaultValue = "cpu",
-            description = "Device of the engine: ort: cpu; mnn: cpu, opencl, vulkan, metal (default: ${DEFAULT-VALUE}).")
+            description = "Device of the engine: ort: cpu; mnn: cpu, opencl, vulkan, metal; tnn: cpu (x86 or arm), x86, arm, naive, opencl (default: ${DEFAULT-VALUE}).")
     String device;
 
     @Option(names = "--allow-fallback", order = 4,

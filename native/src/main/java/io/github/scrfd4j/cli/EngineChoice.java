@@ -6,6 +6,8 @@ import io.github.scrfd4j.engine.mnn.MnnDevice;
 import io.github.scrfd4j.engine.mnn.MnnEngine;
 import io.github.scrfd4j.engine.mnn.MnnOptions;
 import io.github.scrfd4j.engine.ort.OrtEngine;
+import io.github.scrfd4j.engine.tnn.TnnDevice;
+import io.github.scrfd4j.engine.tnn.TnnEngine;
 import io.github.scrfd4j.models.ModelFormat;
 import io.github.scrfd4j.models.ResolvedModel;
 import java.util.Iterator;
@@ -26,6 +28,14 @@ enum EngineChoice implements Choice {
             MnnOptions o = new MnnOptions(MnnDevice.valueOf(s.device().toUpperCase(Locale.ROOT)),
                     Math.max(1, s.threads()), 0, s.allowFallback());
             return new MnnEngine(model.primary(), o);
+        }
+    },
+    TNN("tnn", ModelFormat.TNN, "cpu, x86, arm, naive, opencl") {
+        @Override
+        Engine create(ResolvedModel model, EngineSettings s) {
+            TnnDevice d = s.device().equals("cpu") ? TnnDevice.hostDefault()
+                    : TnnDevice.valueOf(s.device().toUpperCase(Locale.ROOT));
+            return new TnnEngine(model.files().get(0), model.files().get(1), d, Math.max(1, s.threads()));
         }
     };
 

@@ -1,0 +1,221 @@
+package io.github.scrfd4j.engine.tnn;
+
+import io.github.scrfd4j.engine.Engine;
+import io.github.scrfd4j.engine.EngineException;
+import io.github.scrfd4j.engine.EngineSession;
+import io.github.scrfd4j.engine.InputSpec;
+import io.github.scrfd4j.engine.TensorInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.tnn.Instance;
+import org.bytedeco.tnn.ModelConfig;
+import org.bytedeco.tnn.NetworkConfig;
+import org.bytedeco.tnn.Status;
+import org.bytedeco.tnn.TNN;
+import org.bytedeco.tnn.TnnGlue;
+
+/**
+ * TNN engine for {@code .tnnproto} + {@code .tnnmodel}. One {@link TNN} per engine, one
+ * {@link Instance} per {@link EngineSession} (instances are not thread-safe). Every non-OK
+ * {@code Status} becomes an {@link EngineException} with TNN's code and message.
+ *
+ * <p>Threads: TNN's x86 and naive devices use OpenMP (libgomp); on a 2-core machine 1 thread per
+ * instance was faster than 2, so the default is 1.
+ */
+public final class TnnEngine implements Engine {
+    private final Path proto;
+    private final Path model;
+    private final TnnDevice device;
+    private final int threads;
+    private final Object lock = new Object();
+    private TNN tnn;
+    private final InputSpec input;
+    private final List<TensorInfo> outputs;
+    private final List<TnnEngineSession> sessions = new ArrayList<>();
+    private volatile boolean closed;
+
+    public TnnEngine(Path proto, Path model, TnnDevice device, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        TnnRuntime.unavailableReason().ifPresent(r -> {
+            throw new EngineException("TNN engine unavailable: " + r);
+        });
+        this.proto = proto;
+        this.model = model;
+        this.device = device;
+        this.threads = threads;
+        byte[] protoBytes = read(proto);
+        byte[] modelBytes = read(model);
+        tnn = new TNN();
+        try (ModelConfig config = new ModelConfig()) {
+            config.model_type(ModelConfig.MODEL_TYPE_TNN).addParam(protoBytes).addParam(modelBytes);
+            check(tnn.Init(config), "Init (load " + proto.getFileName() + " + " + model.getFileName() + ")");
+        } catch (RuntimeException e) {
+            tnn.close();
+            tnn = null;
+            throw e;
+        }
+        try {
+            Instance probe = createInstance();
+            try {
+                int[] dims = new int[8];
+                try (IntPointer d = new IntPointer(8)) {
+                    int rank = TnnGlue.inputDims(probe, d, 8);
+                    d.get(dims);
+                    if (rank != 4 || dims[1] != 3) {
+                        throw new EngineException("TNN model " + proto + " has an input of rank " + rank
+                                + ", expected [1, 3, H, W]");
+                    }
+                }
+                input = new InputSpec("input", dims[3], dims[2]);
+                outputs = Collections.unmodifiableList(readOutputs(probe));
+            } finally {
+                probe.close();
+            }
+        } catch (RuntimeException e) {
+            tnn.DeInit();
+            tnn.close();
+            tnn = null;
+            throw e;
+        }
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            throw new EngineException("TNN model file not found: " + p, e);
+        } catch (IOException e) {
+            throw new EngineException("cannot read TNN model file " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<TensorInfo> readOutputs(Instance inst) {
+        int n = TnnGlue.outputCount(inst);
+        if (n <= 0) {
+            throw new EngineException("TNN instance reports no outputs");
+        }
+        List<TensorInfo> out = new ArrayList<>();
+        try (BytePointer name = new BytePointer(256); IntPointer dims = new IntPointer(8)) {
+            for (int i = 0; i < n; i++) {
+                int rank = TnnGlue.outputInfo(inst, i, name, 256, dims, 8);
+                long[] shape = new long[Math.max(0, rank)];
+                for (int k = 0; k < shape.length; k++) {
+                    shape[k] = dims.get(k);
+                }
+                out.add(new TensorInfo(name.getString(), squeeze(shape)));
+            }
+        }
+        return out;
+    }
+
+    /** TNN reports [1, N, C] outputs as [1, N, C] or with trailing 1s; drop trailing 1s beyond rank 3. */
+    static long[] squeeze(long[] shape) {
+        int r = shape.length;
+        while (r > 3 && shape[r - 1] == 1) {
+            r--;
+        }
+        return java.util.Arrays.copyOf(shape, r);
+    }
+
+    Instance createInstance() {
+        synchronized (lock) {
+            checkOpen();
+            try (NetworkConfig net = new NetworkConfig(); Status status = new Status()) {
+                net.device_type(device.deviceType()).precision(NetworkConfig.PRECISION_HIGH);
+                Instance inst = tnn.CreateInst(net, status);
+                if (!status.ok() || inst == null || inst.isNull()) {
+                    String hint = device == TnnDevice.OPENCL
+                            ? " (TNN's OpenCL device needs a GPU-type OpenCL device and TNN built with"
+                            + " TNN_OPENCL_ENABLE=ON; PoCL's CPU device is rejected)" : "";
+                    throw new EngineException("TNN could not create a " + device + " instance for " + proto
+                            + ": code " + status.code() + " (0x" + Integer.toHexString(status.code()) + "), "
+                            + status.description() + hint);
+                }
+                check(inst.SetCpuNumThreads(threads), "SetCpuNumThreads");
+                return inst;
+            }
+        }
+    }
+
+    static void check(Status s, String what) {
+        try (s) {
+            if (!s.ok()) {
+                throw new EngineException("TNN " + what + " failed: code " + s.code() + " (0x"
+                        + Integer.toHexString(s.code()) + "), " + s.description());
+            }
+        }
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("TNN engine for " + proto + " is closed");
+        }
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    Path proto() {
+        return proto;
+    }
+
+    @Override
+    public String name() {
+        return "TNN (" + device + ", " + threads + " threads)";
+    }
+
+    @Override
+    public InputSpec input() {
+        return input;
+    }
+
+    @Override
+    public List<TensorInfo> outputs() {
+        return outputs;
+    }
+
+    @Override
+    public TnnEngineSession openSession() {
+        TnnEngineSession s = new TnnEngineSession(this, createInstance());
+        synchronized (lock) {
+            sessions.add(s);
+        }
+        return s;
+    }
+
+    void forget(TnnEngineSession s) {
+        synchronized (lock) {
+            sessions.remove(s);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<TnnEngineSession> open;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            open = new ArrayList<>(sessions);
+        }
+        for (TnnEngineSession s : open) {
+            s.close();
+        }
+        synchronized (lock) {
+            closed = true;
+            tnn.DeInit().close();
+            tnn.close();
+            tnn = null;
+        }
+    }
+}
