@@ -19,8 +19,14 @@ public enum MnnDevice {
         return forwardType;
     }
 
-    /** The device of an MNN forward type, or null. */
+    /** MNN_FORWARD_CPU_EXTENSION: what a CPU session reports when it uses the SIMD (AVX, NEON) kernels. */
+    static final int CPU_EXTENSION = 13;
+
+    /** The device of an MNN forward type (the CPU extension counts as CPU), or null. */
     public static MnnDevice ofForwardType(int type) {
+        if (type == CPU_EXTENSION) {
+            return CPU;
+        }
         for (MnnDevice d : values()) {
             if (d.forwardType == type) {
                 return d;

@@ -120,7 +120,7 @@ public final class MnnEngine implements Engine {
             got = info.get(0);
         }
         MnnDevice gotDevice = MnnDevice.ofForwardType(got);
-        if (got != options.device().forwardType()) {
+        if (gotDevice != options.device()) {
             String what = "asked MNN for " + options.device() + " but the session runs on "
                     + (gotDevice == null ? "forward type " + got : gotDevice.toString());
             if (!options.allowFallback()) {
