@@ -129,7 +129,7 @@ public final class MnnEngine implements Engine {
                 }
                 throw new EngineException(what + ". MNN's OpenCL backend accepts only GPU-type OpenCL devices"
                         + " (PoCL's CPU device is rejected) and needs libOpenCL.so and MNN built with MNN_OPENCL=ON;"
-                        + " use --device cpu, or allow fallback");
+                        + " use --device cpu, or allow fallback (--allow-fallback)");
             }
             if (actualDevice == null) {
                 LOG.log(System.Logger.Level.WARNING, "scrfd4j: " + what + " (fallback allowed)");

@@ -30,6 +30,10 @@ public final class MnnEngineSession implements EngineSession {
     private final List<Tensor> hostOutputs = new ArrayList<>();
     private final List<float[]> arrays = new ArrayList<>();
     private ImageProcess process;
+    private BytePointer source;
+    private org.bytedeco.javacpp.PointerPointer<org.bytedeco.javacpp.FloatPointer> scores;
+    private org.bytedeco.javacpp.PointerPointer<org.bytedeco.javacpp.FloatPointer> boxes;
+    private org.bytedeco.javacpp.PointerPointer<org.bytedeco.javacpp.FloatPointer> kps;
     private CVMatrix matrix;
     private boolean closed;
 
@@ -108,6 +112,12 @@ public final class MnnEngineSession implements EngineSession {
      * to, our Java letterbox + blob.
      */
     public List<io.github.scrfd4j.engine.Tensor> runFromBgr(BgrImage image, LetterboxParams lb) {
+        preprocessBgr(image, lb);
+        return runAndRead();
+    }
+
+    /** Only the ImageProcess step of {@link #runFromBgr}: letterbox + tensor, into the input tensor. */
+    public void preprocessBgr(BgrImage image, LetterboxParams lb) {
         checkOpen();
         if (process == null) {
             ImageProcessConfig c = new ImageProcessConfig().sourceFormat(ImageProcessConfig.BGR)
@@ -125,14 +135,60 @@ public final class MnnEngineSession implements EngineSession {
         float sy = (float) image.height() / lb.resizedHeight();
         matrix.setScaleTranslate(sx, sy, (0.5f - lb.padLeft()) * sx - 0.5f, (0.5f - lb.padTop()) * sy - 0.5f);
         process.setMatrix(matrix);
-        try (BytePointer src = new BytePointer(image.data())) {
-            src.position(image.offset());
-            int code = process.convert(src, image.width(), image.height(), image.stride(), input);
-            if (code != 0) {
-                throw new EngineException("MNN ImageProcess.convert failed with ErrorCode " + code);
+        if (source == null || source.capacity() < image.data().length) {
+            if (source != null) {
+                source.close();
+            }
+            source = new BytePointer(image.data().length);
+        }
+        source.position(0).put(image.data());
+        source.position(image.offset());
+        int code = process.convert(source, image.width(), image.height(), image.stride(), input);
+        source.position(0);
+        if (code != 0) {
+            throw new EngineException("MNN ImageProcess.convert failed with ErrorCode " + code);
+        }
+    }
+
+    /**
+     * The pipeline driven natively end to end: ImageProcess, runSession, and our C++ post-processing
+     * reading MNN's host output tensors in place (no Java arrays in between).
+     */
+    public List<io.github.scrfd4j.detect.Face> detectNative(BgrImage image, LetterboxParams lb,
+                                                            io.github.scrfd4j.decode.OutputLayout layout,
+                                                            io.github.scrfd4j.post.NativePostProcessor post) {
+        preprocessBgr(image, lb);
+        int code = engine.net().runSession(session);
+        if (code != 0) {
+            throw new EngineException("MNN runSession failed on " + engine.model() + " with ErrorCode " + code);
+        }
+        int levels = layout.plan().levels();
+        if (scores == null) {
+            scores = new org.bytedeco.javacpp.PointerPointer<>(levels);
+            boxes = new org.bytedeco.javacpp.PointerPointer<>(levels);
+            kps = new org.bytedeco.javacpp.PointerPointer<>(levels);
+        }
+        for (int level = 0; level < levels; level++) {
+            scores.put(level, hostOutput(layout.scoreIndex(level)));
+            boxes.put(level, hostOutput(layout.boxIndex(level)));
+            if (layout.hasLandmarks()) {
+                kps.put(level, hostOutput(layout.landmarkIndex(level)));
             }
         }
-        return runAndRead();
+        return post.process(scores, boxes, layout.hasLandmarks() ? kps : null, layout.plan(), lb);
+    }
+
+    private org.bytedeco.javacpp.FloatPointer hostOutput(int i) {
+        Tensor device = engine.net().getSessionOutput(session, namePointers.get(i));
+        Tensor host = hostOutputs.get(i);
+        if (host == null) {
+            host = new Tensor(device, Tensor.CAFFE, true);
+            hostOutputs.set(i, host);
+        }
+        if (!device.copyToHostTensor(host)) {
+            throw new EngineException("MNN could not copy output " + names.get(i) + " to the host");
+        }
+        return host.hostFloat();
     }
 
     private void checkOpen() {
@@ -152,6 +208,14 @@ public final class MnnEngineSession implements EngineSession {
             if (process != null) {
                 ImageProcess.destroy(process);
                 matrix.close();
+            }
+            if (source != null) {
+                source.close();
+            }
+            if (scores != null) {
+                scores.close();
+                boxes.close();
+                kps.close();
             }
             for (Tensor t : hostOutputs) {
                 if (t != null) {

@@ -1,0 +1,191 @@
+package io.github.scrfd4j.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.RunResult;
+
+/** Turns JMH results into ratio tables (Java/native, Vector/scalar) and bar charts. */
+final class Report {
+    private final Map<String, Map<String, double[]>> groups = new LinkedHashMap<>(); // group -> row -> {score, err}
+    private final Map<String, String> units = new LinkedHashMap<>();
+    private final boolean quick;
+
+    Report(Collection<RunResult> results, boolean quick) {
+        this.quick = quick;
+        for (RunResult r : results) {
+            BenchmarkParams p = r.getParams();
+            String full = p.getBenchmark();
+            String[] parts = full.split("\\.");
+            String cls = parts[parts.length - 2];
+            String method = parts[parts.length - 1];
+            StringBuilder key = new StringBuilder();
+            for (String k : p.getParamsKeys()) {
+                key.append(key.length() == 0 ? "" : ", ").append(k).append('=').append(p.getParam(k));
+            }
+            groups.computeIfAbsent(cls, c -> new LinkedHashMap<>())
+                    .put(key + " | " + method, new double[] {r.getPrimaryResult().getScore(),
+                        r.getPrimaryResult().getScoreError()});
+            units.put(cls, r.getPrimaryResult().getScoreUnit());
+        }
+    }
+
+    private double score(String cls, String params, String method) {
+        Map<String, double[]> g = groups.get(cls);
+        double[] v = g == null ? null : g.get(params + " | " + method);
+        return v == null ? Double.NaN : v[0];
+    }
+
+    private List<String> paramSets(String cls) {
+        List<String> out = new ArrayList<>();
+        Map<String, double[]> g = groups.get(cls);
+        if (g != null) {
+            for (String k : g.keySet()) {
+                String ps = k.substring(0, k.indexOf(" | "));
+                if (!out.contains(ps)) {
+                    out.add(ps);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String f(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
+    }
+
+    private static String ratio(double a, double b) {
+        return Double.isNaN(a) || Double.isNaN(b) || b == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", a / b);
+    }
+
+    String markdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# scrfd4j benchmarks").append(quick ? " (quick mode: smoke test, not for quoting)" : "").append("\n\n");
+        sb.append("Date ").append(LocalDate.now()).append(", JDK ").append(System.getProperty("java.version"))
+                .append(", CPU ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores. Average time per call, lower is better; ratios from the same run.\n\n");
+        String post = "PostProcessBenchmark";
+        if (groups.containsKey(post)) {
+            sb.append("## Decode + NMS (").append(units.get(post)).append(")\n\n");
+            sb.append("| input | Java scalar | Java Vector | C++ (JavaCPP) | Vector / C++ | scalar / C++ | Vector speed-up over scalar |\n");
+            sb.append("|---|---|---|---|---|---|---|\n");
+            for (String ps : paramSets(post)) {
+                double s = score(post, ps, "javaScalar");
+                double v = score(post, ps, "javaVector");
+                double c = score(post, ps, "nativeCpp");
+                sb.append("| ").append(ps.replace("input=", "")).append(" | ").append(f(s)).append(" | ").append(f(v))
+                        .append(" | ").append(f(c)).append(" | ").append(ratio(v, c)).append(" | ").append(ratio(s, c))
+                        .append(" | ").append(ratio(s, v)).append(" |\n");
+            }
+            sb.append('\n');
+        }
+        String pre = "PreprocessBenchmark";
+        String mpre = "MnnPreprocessBenchmark";
+        if (groups.containsKey(pre)) {
+            sb.append("## Letterbox + tensor (").append(units.get(pre)).append(")\n\n");
+            sb.append("| photo | Java scalar | Java Vector | OpenCV resize + blobFromImage | Java (into MNN input) | MNN ImageProcess | Java / MNN | Java Vector / OpenCV |\n");
+            sb.append("|---|---|---|---|---|---|---|---|\n");
+            for (String ps : paramSets(pre)) {
+                double s = score(pre, ps, "javaScalar");
+                double v = score(pre, ps, "javaVector");
+                double cv = score(pre, ps, "opencv");
+                double jm = score(mpre, ps, "javaPreprocess");
+                double m = score(mpre, ps, "mnnImageProcess");
+                sb.append("| ").append(ps.replace("photo=", "")).append(" | ").append(f(s)).append(" | ").append(f(v))
+                        .append(" | ").append(f(cv)).append(" | ").append(f(jm)).append(" | ").append(f(m))
+                        .append(" | ").append(ratio(jm, m)).append(" | ").append(ratio(v, cv)).append(" |\n");
+            }
+            sb.append('\n');
+        }
+        String e2e = "EndToEndBenchmark";
+        if (groups.containsKey(e2e)) {
+            sb.append("## End to end, 4.jpg (").append(units.get(e2e)).append(")\n\n");
+            sb.append("| engine, threads | detect | preprocess | inference | post-process | share pre / infer / post |\n");
+            sb.append("|---|---|---|---|---|---|\n");
+            for (String ps : paramSets(e2e)) {
+                double d = score(e2e, ps, "detect");
+                double a = score(e2e, ps, "stagePreprocess");
+                double i = score(e2e, ps, "stageInference");
+                double p = score(e2e, ps, "stagePostprocess");
+                double t = a + i + p;
+                sb.append("| ").append(ps).append(" | ").append(f(d)).append(" | ").append(f(a)).append(" | ")
+                        .append(f(i)).append(" | ").append(f(p)).append(" | ")
+                        .append(String.format(Locale.ROOT, "%.1f%% / %.1f%% / %.1f%%", 100 * a / t, 100 * i / t, 100 * p / t))
+                        .append(" |\n");
+            }
+            sb.append('\n');
+        }
+        String pipe = "MnnPipelineBenchmark";
+        if (groups.containsKey(pipe)) {
+            sb.append("## Java detect with MNN vs the same pipeline driven natively (").append(units.get(pipe)).append(")\n\n");
+            sb.append("| threads, photo | Java Detector + MNN | native (ImageProcess + runSession + C++ post) | Java / native |\n");
+            sb.append("|---|---|---|---|\n");
+            for (String ps : paramSets(pipe)) {
+                double j = score(pipe, ps, "javaDetect");
+                double n = score(pipe, ps, "nativePipeline");
+                sb.append("| ").append(ps).append(" | ").append(f(j)).append(" | ").append(f(n)).append(" | ")
+                        .append(ratio(j, n)).append(" |\n");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    void charts(Path dir) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        for (Map.Entry<String, Map<String, double[]>> g : groups.entrySet()) {
+            List<String> params = paramSets(g.getKey());
+            List<String> methods = new ArrayList<>();
+            for (String k : g.getValue().keySet()) {
+                String m = k.substring(k.indexOf(" | ") + 3);
+                if (!methods.contains(m)) {
+                    methods.add(m);
+                }
+            }
+            CategoryChart chart = new CategoryChartBuilder().width(900).height(500).title(g.getKey())
+                    .xAxisTitle("case").yAxisTitle(units.get(g.getKey())).build();
+            for (String m : methods) {
+                List<String> xs = new ArrayList<>();
+                List<Double> ys = new ArrayList<>();
+                for (String p : params) {
+                    double v = score(g.getKey(), p, m);
+                    if (!Double.isNaN(v)) {
+                        xs.add(p.replaceAll("\\w+=", ""));
+                        ys.add(v);
+                    }
+                }
+                if (!xs.isEmpty()) {
+                    chart.addSeries(m, xs, ys);
+                }
+            }
+            if (!chart.getSeriesMap().isEmpty()) {
+                BitmapEncoder.saveBitmap(chart, dir.resolve(g.getKey()).toString(), BitmapEncoder.BitmapFormat.PNG);
+            }
+        }
+    }
+
+    private static String cpu() {
+        try {
+            for (String line : Files.readAllLines(Paths.get("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
+        return System.getProperty("os.arch");
+    }
+}
