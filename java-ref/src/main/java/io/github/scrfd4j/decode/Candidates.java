@@ -185,12 +185,34 @@ public final class Candidates {
             return;
         }
         Arrays.sort(sortKeys, 0, size);
+        // column by column: each pass streams one array, which the row-wise copy did not
+        permute(c.score, spare.score, 0, 0);
+        permute(c.ax, spare.ax, 0, 0);
+        permute(c.ay, spare.ay, 0, 0);
+        permute(c.l, spare.l, 0, 0);
+        permute(c.t, spare.t, 0, 0);
+        permute(c.r, spare.r, 0, 0);
+        permute(c.b, spare.b, 0, 0);
+        permute(c.x1, spare.x1, 0, 0);
+        permute(c.y1, spare.y1, 0, 0);
+        permute(c.x2, spare.x2, 0, 0);
+        permute(c.y2, spare.y2, 0, 0);
+        for (int j = 0; j < 10; j++) {
+            permute(c.kpsIn, spare.kpsIn, j * c.capacity, j * spare.capacity);
+            permute(c.kps, spare.kps, j * c.capacity, j * spare.capacity);
+        }
         for (int k = 0; k < size; k++) {
-            c.copy((int) sortKeys[k], spare, k);
+            spare.level[k] = c.level[(int) sortKeys[k]];
         }
         Columns tmp = c;
         c = spare;
         spare = tmp;
+    }
+
+    private void permute(float[] src, float[] dst, int srcBase, int dstBase) {
+        for (int k = 0; k < size; k++) {
+            dst[dstBase + k] = src[srcBase + (int) sortKeys[k]];
+        }
     }
 
     /** Keeps the first {@code n}. */

@@ -13,6 +13,11 @@ public final class HardNms {
     private float[] area = new float[0];
     private boolean[] removed = new boolean[0];
     private int[] kept = new int[0];
+    private int[] index = new int[0];
+    private float[] x1 = new float[0];
+    private float[] y1 = new float[0];
+    private float[] x2 = new float[0];
+    private float[] y2 = new float[0];
 
     public HardNms(Kernels kernels) {
         this.kernels = kernels;
@@ -29,30 +34,62 @@ public final class HardNms {
         c.sortByScoreDescending();
         int n = c.size();
         if (area.length < n) {
-            area = new float[c.capacity()];
-            removed = new boolean[c.capacity()];
-            kept = new int[c.capacity()];
+            int cap = c.capacity();
+            area = new float[cap];
+            removed = new boolean[cap];
+            kept = new int[cap];
+            index = new int[cap];
+            x1 = new float[cap];
+            y1 = new float[cap];
+            x2 = new float[cap];
+            y2 = new float[cap];
         }
-        float[] x1 = c.x1s();
-        float[] y1 = c.y1s();
-        float[] x2 = c.x2s();
-        float[] y2 = c.y2s();
+        System.arraycopy(c.x1s(), 0, x1, 0, n);
+        System.arraycopy(c.y1s(), 0, y1, 0, n);
+        System.arraycopy(c.x2s(), 0, x2, 0, n);
+        System.arraycopy(c.y2s(), 0, y2, 0, n);
         for (int i = 0; i < n; i++) {
             float a = (x2[i] - x1[i] + 1f) * (y2[i] - y1[i] + 1f);
             area[i] = liteIou ? Math.abs(a) : a;
             removed[i] = false;
+            index[i] = i;
         }
         int count = 0;
-        for (int i = 0; i < n && count < topK; i++) {
+        int m = n; // boxes in the working arrays
+        int dead = 0; // removed boxes still in them
+        for (int i = 0; i < m && count < topK; i++) {
             if (removed[i]) {
                 continue;
             }
-            kept[count++] = i;
+            kept[count++] = index[i];
             if (count < topK) {
-                kernels.suppress(liteIou, iouThreshold, i, n, x1, y1, x2, y2, area, removed);
+                dead += kernels.suppress(liteIou, iouThreshold, i, m, x1, y1, x2, y2, area, removed);
+                // Squeeze out removed boxes once they are a quarter of what is left, so the scans
+                // (scalar or vector) only touch live boxes; order is kept, so results do not change.
+                if (dead > 64 && 4 * dead > m - i) {
+                    m = compact(i + 1, m);
+                    dead = 0;
+                }
             }
         }
         return count;
+    }
+
+    private int compact(int from, int m) {
+        int w = from;
+        for (int j = from; j < m; j++) {
+            if (!removed[j]) {
+                x1[w] = x1[j];
+                y1[w] = y1[j];
+                x2[w] = x2[j];
+                y2[w] = y2[j];
+                area[w] = area[j];
+                index[w] = index[j];
+                removed[w] = false;
+                w++;
+            }
+        }
+        return w;
     }
 
     /** Indices kept by the last {@link #run}, in order (shared array). */

@@ -41,7 +41,9 @@ public interface Kernels {
      * with box {@code i} is above {@code threshold}. {@code liteIou}: lite.ai.toolkit's {@code iou_of}
      * ({@code +1} sizes, FLT_MIN when disjoint, removed when {@code iou > t}); otherwise InsightFace's
      * {@code nms} ({@code +1} sizes, {@code max(0, .)}, kept only when {@code ovr <= t}, so NaN removes).
+     *
+     * @return how many boxes this call newly marked removed
      */
-    void suppress(boolean liteIou, float threshold, int i, int n, float[] x1, float[] y1, float[] x2,
+    int suppress(boolean liteIou, float threshold, int i, int n, float[] x1, float[] y1, float[] x2,
                   float[] y2, float[] area, boolean[] removed);
 }

@@ -128,8 +128,9 @@ final class PanamaKernels implements Kernels {
     }
 
     @Override
-    public void suppress(boolean liteIou, float threshold, int i, int n, float[] x1, float[] y1, float[] x2,
-                         float[] y2, float[] area, boolean[] removed) {
+    public int suppress(boolean liteIou, float threshold, int i, int n, float[] x1, float[] y1, float[] x2,
+                        float[] y2, float[] area, boolean[] removed) {
+        int newly = 0;
         FloatVector ix1 = FloatVector.broadcast(F, x1[i]);
         FloatVector iy1 = FloatVector.broadcast(F, y1[i]);
         FloatVector ix2 = FloatVector.broadcast(F, x2[i]);
@@ -159,8 +160,9 @@ final class PanamaKernels implements Kernels {
             if (drop.anyTrue()) {
                 ONE.blend(0f, drop.not()).intoArray(flags, 0);
                 for (int k = 0; k < L; k++) {
-                    if (flags[k] != 0f) {
+                    if (flags[k] != 0f && !removed[j + k]) {
                         removed[j + k] = true;
+                        newly++;
                     }
                 }
             }
@@ -176,13 +178,16 @@ final class PanamaKernels implements Kernels {
                 float iou = (h <= 0f || w <= 0f) ? ScalarKernels.FLT_MIN : (h * w) / (area[i] + area[j] - h * w);
                 if (iou > threshold) {
                     removed[j] = true;
+                    newly++;
                 }
             } else {
                 float inter = Math.max(0f, w) * Math.max(0f, h);
                 if (!((inter / (area[i] + area[j] - inter)) <= threshold)) {
                     removed[j] = true;
+                    newly++;
                 }
             }
         }
+        return newly;
     }
 }

@@ -87,8 +87,9 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void suppress(boolean liteIou, float threshold, int i, int n, float[] x1, float[] y1, float[] x2,
-                         float[] y2, float[] area, boolean[] removed) {
+    public int suppress(boolean liteIou, float threshold, int i, int n, float[] x1, float[] y1, float[] x2,
+                        float[] y2, float[] area, boolean[] removed) {
+        int newly = 0;
         float ix1 = x1[i];
         float iy1 = y1[i];
         float ix2 = x2[i];
@@ -110,14 +111,17 @@ public final class ScalarKernels implements Kernels {
                 }
                 if (iou > threshold) {
                     removed[j] = true;
+                    newly++;
                 }
             } else {
                 float inter = Math.max(0f, w) * Math.max(0f, h);
                 float ovr = inter / (ia + area[j] - inter);
                 if (!(ovr <= threshold)) {
                     removed[j] = true;
+                    newly++;
                 }
             }
         }
+        return newly;
     }
 }
