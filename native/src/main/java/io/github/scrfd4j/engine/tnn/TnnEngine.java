@@ -111,7 +111,13 @@ public final class TnnEngine implements Engine {
                 for (int k = 0; k < shape.length; k++) {
                     shape[k] = dims.get(k);
                 }
-                out.add(new TensorInfo(name.getString(), squeeze(shape)));
+                byte[] raw = new byte[256];
+                name.get(raw);
+                int end = 0;
+                while (end < raw.length && raw[end] != 0) {
+                    end++;
+                }
+                out.add(new TensorInfo(new String(raw, 0, end, java.nio.charset.StandardCharsets.UTF_8), squeeze(shape)));
             }
         }
         return out;
