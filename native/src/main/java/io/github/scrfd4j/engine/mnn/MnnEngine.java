@@ -4,6 +4,7 @@ import io.github.scrfd4j.engine.Engine;
 import io.github.scrfd4j.engine.EngineException;
 import io.github.scrfd4j.engine.EngineSession;
 import io.github.scrfd4j.engine.InputSpec;
+import io.github.scrfd4j.engine.OpenSessions;
 import io.github.scrfd4j.engine.TensorInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class MnnEngine implements Engine {
     private final InputSpec input;
     private final List<TensorInfo> outputs;
     private volatile MnnDevice actualDevice;
-    private final List<MnnEngineSession> sessions = new ArrayList<>();
+    private final OpenSessions<MnnEngineSession> sessions = new OpenSessions<>();
     private volatile boolean closed;
 
     public MnnEngine(Path model, MnnOptions options) {
@@ -180,31 +181,18 @@ public final class MnnEngine implements Engine {
 
     @Override
     public MnnEngineSession openSession() {
-        MnnEngineSession s = new MnnEngineSession(this, createSession());
-        synchronized (lock) {
-            sessions.add(s);
-        }
-        return s;
+        return sessions.add(new MnnEngineSession(this, createSession()));
     }
 
     void forget(MnnEngineSession s) {
-        synchronized (lock) {
-            sessions.remove(s);
-        }
+        sessions.remove(s);
     }
 
-    /** Releases every session still open, then the interpreter. Idempotent. */
+    /** Closes every session still open, then frees the model. Idempotent. */
     @Override
     public void close() {
-        List<MnnEngineSession> open;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            open = new ArrayList<>(sessions);
-        }
-        for (MnnEngineSession s : open) {
-            s.close();
+        if (!sessions.closeAll()) {
+            return;
         }
         synchronized (lock) {
             closed = true;

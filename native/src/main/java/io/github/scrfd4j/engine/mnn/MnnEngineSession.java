@@ -83,23 +83,16 @@ public final class MnnEngineSession implements EngineSession {
         }
         List<io.github.scrfd4j.engine.Tensor> out = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
-            Tensor device = engine.net().getSessionOutput(session, namePointers.get(i));
-            Tensor host = hostOutputs.get(i);
-            if (host == null) {
-                host = new Tensor(device, Tensor.CAFFE, true);
-                hostOutputs.set(i, host);
-            }
-            if (!device.copyToHostTensor(host)) {
-                throw new EngineException("MNN could not copy output " + names.get(i) + " to the host");
-            }
-            int n = host.elementSize();
+            org.bytedeco.javacpp.FloatPointer host = hostOutput(i);
+            Tensor t = hostOutputs.get(i);
+            int n = t.elementSize();
             float[] arr = arrays.get(i);
             if (arr == null || arr.length != n) {
                 arr = new float[n];
                 arrays.set(i, arr);
             }
-            host.hostFloat().capacity(n).get(arr);
-            long[] shape = java.util.Arrays.stream(MnnEngine.shapeOf(host)).asLongStream().toArray();
+            host.capacity(n).get(arr);
+            long[] shape = java.util.Arrays.stream(MnnEngine.shapeOf(t)).asLongStream().toArray();
             out.add(new io.github.scrfd4j.engine.Tensor(names.get(i), shape, arr));
         }
         return out;

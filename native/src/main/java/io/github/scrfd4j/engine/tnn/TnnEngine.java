@@ -4,6 +4,7 @@ import io.github.scrfd4j.engine.Engine;
 import io.github.scrfd4j.engine.EngineException;
 import io.github.scrfd4j.engine.EngineSession;
 import io.github.scrfd4j.engine.InputSpec;
+import io.github.scrfd4j.engine.OpenSessions;
 import io.github.scrfd4j.engine.TensorInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class TnnEngine implements Engine {
     private TNN tnn;
     private final InputSpec input;
     private final List<TensorInfo> outputs;
-    private final List<TnnEngineSession> sessions = new ArrayList<>();
+    private final OpenSessions<TnnEngineSession> sessions = new OpenSessions<>();
     private volatile boolean closed;
 
     public TnnEngine(Path proto, Path model, TnnDevice device, int threads) {
@@ -192,30 +193,18 @@ public final class TnnEngine implements Engine {
 
     @Override
     public TnnEngineSession openSession() {
-        TnnEngineSession s = new TnnEngineSession(this, createInstance());
-        synchronized (lock) {
-            sessions.add(s);
-        }
-        return s;
+        return sessions.add(new TnnEngineSession(this, createInstance()));
     }
 
     void forget(TnnEngineSession s) {
-        synchronized (lock) {
-            sessions.remove(s);
-        }
+        sessions.remove(s);
     }
 
+    /** Closes every session still open, then frees the model. Idempotent. */
     @Override
     public void close() {
-        List<TnnEngineSession> open;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            open = new ArrayList<>(sessions);
-        }
-        for (TnnEngineSession s : open) {
-            s.close();
+        if (!sessions.closeAll()) {
+            return;
         }
         synchronized (lock) {
             closed = true;
