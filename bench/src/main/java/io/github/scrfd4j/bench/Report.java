@@ -63,7 +63,8 @@ final class Report {
     }
 
     private static String f(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT,
+                v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : v >= 0.1 ? "%.2f" : "%.4f", v);
     }
 
     private static String ratio(double a, double b) {

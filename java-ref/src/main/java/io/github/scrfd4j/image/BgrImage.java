@@ -10,8 +10,10 @@ import java.util.Objects;
  * array: nothing is copied, and writes by either side are visible to the other.
  */
 public final class BgrImage {
-    /** Largest accepted side, so that {@code stride * height} can never overflow an int. */
+    /** Largest accepted side. */
     public static final int MAX_SIDE = 32_768;
+    /** Largest pixel buffer (a Java array's limit, less headroom). */
+    public static final long MAX_BYTES = Integer.MAX_VALUE - 16;
 
     private final int width;
     private final int height;
@@ -45,6 +47,10 @@ public final class BgrImage {
         }
         if (width > MAX_SIDE || height > MAX_SIDE) {
             throw new IllegalArgumentException("image " + width + "x" + height + " exceeds the maximum side " + MAX_SIDE);
+        }
+        if ((long) width * height * 3 > MAX_BYTES) {
+            throw new IllegalArgumentException("image " + width + "x" + height + " is too large: " + (long) width * height * 3
+                    + " bytes of BGR exceed the " + MAX_BYTES + " a Java array can hold");
         }
     }
 

@@ -67,6 +67,7 @@ public final class ImageDecoder {
             try {
                 reader.setInput(in, true, false);
                 reader.addIIOReadWarningListener(new FailOnTruncation(name));
+                checkDeclaredSize(reader, name);
                 BgrImage img;
                 if (jpeg) {
                     img = decodeJpeg(reader, name);
@@ -81,6 +82,17 @@ public final class ImageDecoder {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new ImageDecodeException("cannot decode image " + name + " (truncated or corrupt?): " + e, e);
+        }
+    }
+
+    /** Refuses absurd headers before the decoder allocates for them (a 60000x60000 PNG is 10 GB). */
+    private static void checkDeclaredSize(ImageReader reader, String name) throws IOException {
+        int w = reader.getWidth(0);
+        int h = reader.getHeight(0);
+        try {
+            BgrImage.checkSize(w, h);
+        } catch (IllegalArgumentException e) {
+            throw new ImageDecodeException("cannot decode " + name + ": " + e.getMessage(), e);
         }
     }
 

@@ -192,4 +192,22 @@ class ImageDecoderTest {
         assertThrows(IllegalArgumentException.class, () -> BgrImage.wrap(new byte[10], 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> BgrImage.allocate(100_000, 1));
     }
+
+    @Test
+    void hugeDeclaredSizesAreRefusedBeforeDecoding() throws IOException {
+        // a valid 1x1 PNG whose header is rewritten to claim 40000x40000 pixels
+        byte[] png = encode(pattern(1, 1), "png");
+        byte[] huge = png.clone();
+        int w = 40000;
+        for (int k = 0; k < 2; k++) { // IHDR width at 16, height at 20
+            int at = 16 + 4 * k;
+            huge[at] = (byte) (w >>> 24);
+            huge[at + 1] = (byte) (w >>> 16);
+            huge[at + 2] = (byte) (w >>> 8);
+            huge[at + 3] = (byte) w;
+        }
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(huge, "huge.png"));
+        assertTrue(e.getMessage().contains("40000x40000"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BgrImage.allocate(30000, 30000));
+    }
 }
