@@ -57,34 +57,45 @@ public final class Detector implements AutoCloseable {
         this.engine = engine;
         this.options = options;
         this.kernels = kernels;
-        InputSpec in = engine.input();
-        if (in.dynamic()) {
-            inputWidth = options.inputWidth() > 0 ? options.inputWidth() : 640;
-            inputHeight = options.inputHeight() > 0 ? options.inputHeight() : 640;
-        } else {
-            if (options.inputWidth() > 0
-                    && (options.inputWidth() != in.width() || options.inputHeight() != in.height())) {
-                throw new IllegalArgumentException("model input is fixed at " + in.width() + "x" + in.height()
-                        + ", cannot run it at " + options.inputWidth() + "x" + options.inputHeight());
-            }
-            inputWidth = in.width();
-            inputHeight = in.height();
+        try {
+            int[] size = inputSize(engine.input(), options);
+            inputWidth = size[0];
+            inputHeight = size[1];
+            AnchorGrid.checkInputSize(inputWidth, inputHeight);
+            layout = OutputLayout.infer(declaredOutputs(engine), inputWidth, inputHeight);
+        } catch (RuntimeException e) {
+            engine.close(); // the detector owns the engine from the start: never leak it
+            throw e;
         }
-        AnchorGrid.checkInputSize(inputWidth, inputHeight);
+    }
+
+    private static int[] inputSize(InputSpec in, DetectorOptions options) {
+        if (in.dynamic()) {
+            return new int[] {options.inputWidth() > 0 ? options.inputWidth() : 640,
+                options.inputHeight() > 0 ? options.inputHeight() : 640};
+        }
+        if (options.inputWidth() > 0 && (options.inputWidth() != in.width() || options.inputHeight() != in.height())) {
+            throw new IllegalArgumentException("model input is fixed at " + in.width() + "x" + in.height()
+                    + ", cannot run it at " + options.inputWidth() + "x" + options.inputHeight());
+        }
+        return new int[] {in.width(), in.height()};
+    }
+
+    /** Declared outputs; a dynamic model's sizes belong to its export size, not to ours, so they are dropped. */
+    private static List<TensorInfo> declaredOutputs(Engine engine) {
         List<TensorInfo> declared = engine.outputs();
-        if (in.dynamic()) {
-            // declared output sizes of a dynamic model belong to its export size, not to ours
-            List<TensorInfo> unknownRows = new ArrayList<>();
-            for (TensorInfo t : declared) {
-                long[] shape = t.shape();
-                if (shape.length >= 2) {
-                    shape[shape.length - 2] = -1;
-                }
-                unknownRows.add(new TensorInfo(t.name(), shape));
-            }
-            declared = unknownRows;
+        if (!engine.input().dynamic()) {
+            return declared;
         }
-        layout = OutputLayout.infer(declared, inputWidth, inputHeight);
+        List<TensorInfo> unknownRows = new ArrayList<>();
+        for (TensorInfo t : declared) {
+            long[] shape = t.shape();
+            if (shape.length >= 2) {
+                shape[shape.length - 2] = -1;
+            }
+            unknownRows.add(new TensorInfo(t.name(), shape));
+        }
+        return unknownRows;
     }
 
     /** Network input width used for every image. */

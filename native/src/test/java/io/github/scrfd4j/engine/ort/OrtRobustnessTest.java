@@ -87,9 +87,11 @@ class OrtRobustnessTest {
 
         // valid ONNX, not an SCRFD: one output, then nine outputs of the wrong rank
         Path one = Files.write(tmp.resolve("identity1.onnx"), TinyOnnx.identityModel(64, 1));
+        OrtEngine notScrfd = new OrtEngine(one, 1);
         OutputLayoutException l1 = assertThrows(OutputLayoutException.class,
-                () -> new Detector(new OrtEngine(one, 1), DetectorOptions.DEFAULTS));
+                () -> new Detector(notScrfd, DetectorOptions.DEFAULTS));
         assertTrue(l1.getMessage().contains("found 1") && l1.getMessage().contains("out0"), l1.getMessage());
+        assertThrows(IllegalStateException.class, notScrfd::openSession, "a refused engine is closed, not leaked");
         Path nine = Files.write(tmp.resolve("identity9.onnx"), TinyOnnx.identityModel(64, 9));
         OutputLayoutException l9 = assertThrows(OutputLayoutException.class,
                 () -> new Detector(new OrtEngine(nine, 1), DetectorOptions.DEFAULTS));
