@@ -36,6 +36,8 @@ public final class MnnEngineSession implements EngineSession {
     private org.bytedeco.javacpp.PointerPointer<org.bytedeco.javacpp.FloatPointer> kps;
     private CVMatrix matrix;
     private boolean closed;
+    private final io.github.scrfd4j.engine.SingleThreadGuard guard =
+            new io.github.scrfd4j.engine.SingleThreadGuard("MNN session");
 
     MnnEngineSession(MnnEngine engine, Session session) {
         this.engine = engine;
@@ -68,6 +70,15 @@ public final class MnnEngineSession implements EngineSession {
 
     @Override
     public List<io.github.scrfd4j.engine.Tensor> run(int width, int height) {
+        guard.enter();
+        try {
+            return runGuarded(width, height);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    private List<io.github.scrfd4j.engine.Tensor> runGuarded(int width, int height) {
         checkOpen();
         checkSize(width, height);
         if (!input.copyFromHostTensor(hostInput)) {
@@ -105,8 +116,13 @@ public final class MnnEngineSession implements EngineSession {
      * to, our Java letterbox + blob.
      */
     public List<io.github.scrfd4j.engine.Tensor> runFromBgr(BgrImage image, LetterboxParams lb) {
-        preprocessBgr(image, lb);
-        return runAndRead();
+        guard.enter();
+        try {
+            preprocessBgr(image, lb);
+            return runAndRead();
+        } finally {
+            guard.exit();
+        }
     }
 
     /** Only the ImageProcess step of {@link #runFromBgr}: letterbox + tensor, into the input tensor. */
@@ -150,6 +166,17 @@ public final class MnnEngineSession implements EngineSession {
     public List<io.github.scrfd4j.detect.Face> detectNative(BgrImage image, LetterboxParams lb,
                                                             io.github.scrfd4j.decode.OutputLayout layout,
                                                             io.github.scrfd4j.post.NativePostProcessor post) {
+        guard.enter();
+        try {
+            return detectNativeGuarded(image, lb, layout, post);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    private List<io.github.scrfd4j.detect.Face> detectNativeGuarded(BgrImage image, LetterboxParams lb,
+                                                                    io.github.scrfd4j.decode.OutputLayout layout,
+                                                                    io.github.scrfd4j.post.NativePostProcessor post) {
         preprocessBgr(image, lb);
         int code = engine.net().runSession(session);
         if (code != 0) {
@@ -193,6 +220,7 @@ public final class MnnEngineSession implements EngineSession {
 
     @Override
     public void close() {
+        guard.checkIdle();
         synchronized (engine.lock()) {
             if (closed) {
                 return;

@@ -21,6 +21,8 @@ public final class TnnEngineSession implements EngineSession {
     private final List<float[]> arrays = new ArrayList<>();
     private FloatPointer staging = new FloatPointer(1);
     private boolean closed;
+    private final io.github.scrfd4j.engine.SingleThreadGuard guard =
+            new io.github.scrfd4j.engine.SingleThreadGuard("TNN session");
 
     TnnEngineSession(TnnEngine engine, Instance instance) {
         this.engine = engine;
@@ -51,6 +53,15 @@ public final class TnnEngineSession implements EngineSession {
 
     @Override
     public List<Tensor> run(int width, int height) {
+        guard.enter();
+        try {
+            return runGuarded(width, height);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    private List<Tensor> runGuarded(int width, int height) {
         checkOpen();
         checkSize(width, height);
         TnnEngine.check(TnnGlue.setInput(instance, input, 1, 3, height, width, null), "SetInputMat");
@@ -90,6 +101,7 @@ public final class TnnEngineSession implements EngineSession {
 
     @Override
     public void close() {
+        guard.checkIdle();
         synchronized (engine.lock()) {
             if (closed) {
                 return;

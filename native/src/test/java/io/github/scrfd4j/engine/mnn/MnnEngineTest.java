@@ -151,4 +151,12 @@ class MnnEngineTest {
         d.close();
         assertThrows(IllegalStateException.class, () -> d.detect(SharedData.requireImage("6.jpg")));
     }
+
+    @Test
+    void oneSessionFromTwoThreadsIsRefusedNotCrashed() throws InterruptedException {
+        try (var engine = new MnnEngine(model, MnnOptions.CPU); var session = engine.openSession()) {
+            session.inputBuffer(640, 640);
+            io.github.scrfd4j.engine.SharedSessionCheck.twoThreadsOnOneSession(session, 640, 640);
+        }
+    }
 }

@@ -114,4 +114,12 @@ class TnnEngineTest {
         assertThrows(IllegalStateException.class, () -> s.inputBuffer(640, 640));
         assertThrows(IllegalStateException.class, engine::openSession);
     }
+
+    @Test
+    void oneSessionFromTwoThreadsIsRefusedNotCrashed() throws InterruptedException {
+        try (var engine = new TnnEngine(proto, model, TnnDevice.hostDefault(), 1); var session = engine.openSession()) {
+            session.inputBuffer(640, 640);
+            io.github.scrfd4j.engine.SharedSessionCheck.twoThreadsOnOneSession(session, 640, 640);
+        }
+    }
 }
