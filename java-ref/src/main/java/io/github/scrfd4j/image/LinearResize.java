@@ -98,7 +98,7 @@ public final class LinearResize {
                 fx = 0;
                 sx = sw - 1;
             }
-            xofs[dx] = sx;
+            xofs[dx] = sx * 3;
             alpha[2 * dx] = weight(1.f - fx);
             alpha[2 * dx + 1] = weight(fx);
         }
@@ -142,20 +142,21 @@ public final class LinearResize {
     }
 
     private static void horizontal(byte[] s, int rowStart, int[] xofs, short[] alpha, int xmax, int dw, int[] out) {
-        for (int dx = 0; dx < dw; dx++) {
-            int p = rowStart + xofs[dx] * 3;
-            int o = dx * 3;
-            if (dx < xmax) {
-                int a0 = alpha[2 * dx];
-                int a1 = alpha[2 * dx + 1];
-                out[o] = (s[p] & 0xFF) * a0 + (s[p + 3] & 0xFF) * a1;
-                out[o + 1] = (s[p + 1] & 0xFF) * a0 + (s[p + 4] & 0xFF) * a1;
-                out[o + 2] = (s[p + 2] & 0xFF) * a0 + (s[p + 5] & 0xFF) * a1;
-            } else {
-                out[o] = (s[p] & 0xFF) * COEF_SCALE;
-                out[o + 1] = (s[p + 1] & 0xFF) * COEF_SCALE;
-                out[o + 2] = (s[p + 2] & 0xFF) * COEF_SCALE;
-            }
+        // two loops instead of a branch per pixel: interpolated columns, then the clamped right border
+        int o = 0;
+        for (int dx = 0; dx < xmax; dx++, o += 3) {
+            int p = rowStart + xofs[dx];
+            int a0 = alpha[2 * dx];
+            int a1 = alpha[2 * dx + 1];
+            out[o] = (s[p] & 0xFF) * a0 + (s[p + 3] & 0xFF) * a1;
+            out[o + 1] = (s[p + 1] & 0xFF) * a0 + (s[p + 4] & 0xFF) * a1;
+            out[o + 2] = (s[p + 2] & 0xFF) * a0 + (s[p + 5] & 0xFF) * a1;
+        }
+        for (int dx = xmax; dx < dw; dx++, o += 3) {
+            int p = rowStart + xofs[dx];
+            out[o] = (s[p] & 0xFF) * COEF_SCALE;
+            out[o + 1] = (s[p + 1] & 0xFF) * COEF_SCALE;
+            out[o + 2] = (s[p + 2] & 0xFF) * COEF_SCALE;
         }
     }
 
