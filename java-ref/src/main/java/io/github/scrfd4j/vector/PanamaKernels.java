@@ -136,7 +136,7 @@ final class PanamaKernels implements Kernels {
         FloatVector ix2 = FloatVector.broadcast(F, x2[i]);
         FloatVector iy2 = FloatVector.broadcast(F, y2[i]);
         FloatVector ia = FloatVector.broadcast(F, area[i]);
-        float[] flags = new float[L];
+        float[] flags = null; // only when something is removed: no allocation on the common path
         int j = i + 1;
         int bound = j + F.loopBound(n - j);
         for (; j < bound; j += L) {
@@ -158,6 +158,9 @@ final class PanamaKernels implements Kernels {
                 drop = ovr.compare(VectorOperators.LE, threshold).not();
             }
             if (drop.anyTrue()) {
+                if (flags == null) {
+                    flags = new float[L];
+                }
                 ONE.blend(0f, drop.not()).intoArray(flags, 0);
                 for (int k = 0; k < L; k++) {
                     if (flags[k] != 0f && !removed[j + k]) {

@@ -126,31 +126,7 @@ class TnnEngineTest {
     @Test
     void detectorFromThreeThreadsGivesTheSingleThreadedFaces() throws Exception {
         try (Detector d = new Detector(new TnnEngine(proto, model, TnnDevice.hostDefault(), 1), DetectorOptions.DEFAULTS)) {
-            List<io.github.scrfd4j.image.BgrImage> imgs = new java.util.ArrayList<>();
-            List<List<Face>> expected = new java.util.ArrayList<>();
-            for (String name : SharedData.PHOTOS) {
-                imgs.add(io.github.scrfd4j.image.ImageDecoder.read(SharedData.requireImage(name)));
-                expected.add(d.detect(imgs.get(imgs.size() - 1)));
-            }
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
-            try {
-                List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>();
-                for (int t = 0; t < 3; t++) {
-                    final int off = t;
-                    fs.add(pool.submit(() -> {
-                        for (int k = 0; k < 2 * imgs.size(); k++) {
-                            int i = (k + off) % imgs.size();
-                            assertEquals(expected.get(i), d.detect(imgs.get(i)), "photo " + i);
-                        }
-                        return null;
-                    }));
-                }
-                for (java.util.concurrent.Future<?> f : fs) {
-                    f.get();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            io.github.scrfd4j.engine.ConcurrentDetectCheck.sameFacesFromThreads(d, 3);
         }
     }
 }
