@@ -16,13 +16,13 @@ import picocli.CommandLine.ITypeConverter;
 
 /** The inference engines {@code --engine} accepts, with the model format each loads. */
 enum EngineChoice implements Choice {
-    ORT("ort", ModelFormat.ONNX, "cpu") {
+    ORT("ort", ModelFormat.ONNX, "cpu", "libonnxruntime.so") {
         @Override
         Engine create(ResolvedModel model, EngineSettings s) {
             return new OrtEngine(model.primary(), s.threads());
         }
     },
-    MNN("mnn", ModelFormat.MNN, "cpu, opencl, vulkan, metal") {
+    MNN("mnn", ModelFormat.MNN, "cpu, opencl, vulkan, metal", "libMNN.so") {
         @Override
         Engine create(ResolvedModel model, EngineSettings s) {
             MnnOptions o = new MnnOptions(MnnDevice.valueOf(s.device().toUpperCase(Locale.ROOT)),
@@ -30,7 +30,7 @@ enum EngineChoice implements Choice {
             return new MnnEngine(model.primary(), o);
         }
     },
-    TNN("tnn", ModelFormat.TNN, "cpu, x86, arm, naive, opencl") {
+    TNN("tnn", ModelFormat.TNN, "cpu, x86, arm, naive, opencl", "libTNN.so") {
         @Override
         Engine create(ResolvedModel model, EngineSettings s) {
             TnnDevice d = s.device().equals("cpu") ? TnnDevice.hostDefault()
@@ -43,11 +43,18 @@ enum EngineChoice implements Choice {
     private final ModelFormat format;
 
     private final String devices;
+    private final String library;
 
-    EngineChoice(String id, ModelFormat format, String devices) {
+    EngineChoice(String id, ModelFormat format, String devices, String library) {
         this.id = id;
         this.format = format;
         this.devices = devices;
+        this.library = library;
+    }
+
+    /** File name prefix of the runtime's own shared library (not our JNI wrapper). */
+    String library() {
+        return library;
     }
 
     /** Rejects a {@code --device} this engine does not have (a usage error). */

@@ -6,6 +6,7 @@ import io.github.scrfd4j.models.ModelResolver;
 import io.github.scrfd4j.models.ResolvedModel;
 import io.github.scrfd4j.verify.EngineCheck;
 import io.github.scrfd4j.verify.EngineCheckReport;
+import io.github.scrfd4j.verify.LoadedLibraries;
 import io.github.scrfd4j.verify.OutputDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,6 +94,8 @@ final class VerifyEngineCommand implements Callable<Integer> {
                  Engine r = EngineChoice.ORT.open(ref, new EngineSettings(threads, "cpu", false))) {
                 out.println("engine:    " + e.name() + " on " + resolved.primary());
                 out.println("reference: " + r.name() + " on " + ref.primary());
+                out.println("runtime:   " + LoadedLibraries.find(engine.library()).map(Path::toString)
+                        .orElse(engine.library() + " (file not known on this platform)"));
                 EngineCheckReport report = new EngineCheck(e, r).run(photos);
                 print(report, out);
                 if (report.ok()) {

@@ -27,8 +27,9 @@ import org.bytedeco.tnn.TnnGlue;
  * {@link Instance} per {@link EngineSession} (instances are not thread-safe). Every non-OK
  * {@code Status} becomes an {@link EngineException} with TNN's code and message.
  *
- * <p>Threads: TNN's x86 and naive devices use OpenMP (libgomp); on a 2-core machine 1 thread per
- * instance was faster than 2, so the default is 1.
+ * <p>Threads: {@code threads} goes to {@code SetCpuNumThreads}, which TNN's x86 device applies
+ * through OpenMP (libgomp) at each {@code Forward}; a TNN built without OpenMP runs one thread
+ * whatever the setting. On a 2-core machine 2 threads were slower than 1, so the default is 1.
  */
 public final class TnnEngine implements Engine {
     private final Path proto;
