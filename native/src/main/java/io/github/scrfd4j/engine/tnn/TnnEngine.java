@@ -141,9 +141,7 @@ public final class TnnEngine implements Engine {
                 net.device_type(device.deviceType()).precision(NetworkConfig.PRECISION_HIGH);
                 Instance inst = tnn.CreateInst(net, status);
                 if (!status.ok() || inst == null || inst.isNull()) {
-                    String hint = device == TnnDevice.OPENCL
-                            ? " (TNN's OpenCL device needs a GPU-type OpenCL device and TNN built with"
-                            + " TNN_OPENCL_ENABLE=ON; PoCL's CPU device is rejected)" : "";
+                    String hint = device == TnnDevice.OPENCL ? openClHint(status.code()) : "";
                     throw new EngineException("TNN could not create a " + device + " instance for " + proto
                             + ": code " + status.code() + " (0x" + Integer.toHexString(status.code()) + "), "
                             + status.description() + hint);
@@ -151,6 +149,23 @@ public final class TnnEngine implements Engine {
                 check(inst.SetCpuNumThreads(threads), "SetCpuNumThreads");
                 return inst;
             }
+        }
+    }
+
+    /** What a failed OpenCL instance means, from TNN's status code (include/tnn/core/status.h). */
+    static String openClHint(int code) {
+        switch (code) {
+            case 0x9000: // TNNERR_DEVICE_NOT_SUPPORT
+                return " (this libTNN.so was built without OpenCL: rebuild TNN with -DTNN_OPENCL_ENABLE=ON)";
+            case 0x9001: // TNNERR_DEVICE_LIBRARY_LOAD
+                return " (TNN dlopens the unversioned libOpenCL.so and found none: on Debian/Ubuntu install"
+                        + " ocl-icd-opencl-dev, libOpenCL.so.1 alone is not enough; plus a GPU OpenCL driver)";
+            case 0xA002: // TNNERR_OPENCL_RUNTIME_ERROR: no platform, or no CL_DEVICE_TYPE_GPU device
+                return " (TNN's OpenCL device takes only GPU-type OpenCL devices; a CPU device such as"
+                        + " PoCL's is rejected: run on a machine with a GPU OpenCL driver, or use --device cpu)";
+            default:
+                return " (TNN's OpenCL device needs TNN built with TNN_OPENCL_ENABLE=ON and a GPU-type"
+                        + " OpenCL device; PoCL's CPU device is rejected)";
         }
     }
 

@@ -14,6 +14,7 @@ import io.github.scrfd4j.detect.Face;
 import io.github.scrfd4j.detect.FaceComparison;
 import io.github.scrfd4j.detect.PostProcessor;
 import io.github.scrfd4j.engine.EngineException;
+import io.github.scrfd4j.engine.OpenClDevices;
 import io.github.scrfd4j.engine.Tensor;
 import io.github.scrfd4j.engine.ort.OrtEngine;
 import io.github.scrfd4j.image.BgrImage;
@@ -109,6 +110,10 @@ class MnnEngineTest {
             gpu = new MnnEngine(model, MnnOptions.CPU.withDevice(MnnDevice.OPENCL));
         } catch (EngineException ex) {
             e = ex;
+        }
+        if (OpenClDevices.knownToHaveNoGpu()) {
+            assertTrue(e != null, "clinfo lists no GPU-type OpenCL device " + OpenClDevices.types().orElse(null)
+                    + ", yet an MNN OpenCL session was accepted");
         }
         if (e != null) {
             assertTrue(e.getMessage().contains("OPENCL") && e.getMessage().contains("GPU-type"), e.getMessage());

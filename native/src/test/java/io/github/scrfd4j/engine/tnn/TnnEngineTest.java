@@ -11,11 +11,13 @@ import io.github.scrfd4j.detect.DetectorOptions;
 import io.github.scrfd4j.detect.Face;
 import io.github.scrfd4j.detect.FaceComparison;
 import io.github.scrfd4j.engine.EngineException;
+import io.github.scrfd4j.engine.OpenClDevices;
 import io.github.scrfd4j.engine.ort.OrtEngine;
 import io.github.scrfd4j.testsupport.ReferenceCounts;
 import io.github.scrfd4j.testsupport.SharedData;
 import io.github.scrfd4j.verify.EngineCheck;
 import io.github.scrfd4j.verify.EngineCheckReport;
+import io.github.scrfd4j.verify.LoadedLibraries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +88,72 @@ class TnnEngineTest {
             System.out.println("TNN vs ORT: " + report);
             assertEquals(ReferenceCounts.forConvention("LITE_AI_TOOLKIT").get("9.jpg"),
                     tnn.detect(SharedData.requireImage("9.jpg")).size(), "lite.ai.toolkit's published TNN count");
+        }
+    }
+
+    private static boolean contains(byte[] hay, String needle) {
+        byte[] n = needle.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + n.length <= hay.length; i++) {
+            for (int k = 0; k < n.length; k++) {
+                if (hay[i + k] != n[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Where TNN's OpenCL device cannot run, the error says why, from what this machine has: a
+     * libTNN.so without OpenCL (0x9000), or OpenCL without a GPU-type device (0xA002: PoCL's CPU
+     * device is such a case; clinfo tells). The engine and the JVM go on working afterwards.
+     */
+    @Test
+    void openClRefusalNamesTheCause() throws IOException {
+        TnnEngine cl;
+        try {
+            cl = new TnnEngine(proto, model, TnnDevice.OPENCL, 1);
+        } catch (EngineException e) {
+            String m = e.getMessage();
+            System.out.println("TNN OPENCL here (clinfo device types " + OpenClDevices.types().orElse(null) + "): " + m);
+            assertTrue(m.contains("OPENCL") && m.contains("code "), m);
+            Path lib = LoadedLibraries.find("libTNN.so").orElseThrow();
+            if (!contains(Files.readAllBytes(lib), "OpenCL Device not found!")) {
+                assertTrue(m.contains("(0x9000)") && m.contains("TNN_OPENCL_ENABLE=ON"), lib + " has no OpenCL: " + m);
+            } else if (!OpenClDevices.unversionedLoaderPresent()) {
+                assertTrue(m.contains("(0x9001)") && m.contains("ocl-icd-opencl-dev"), "no libOpenCL.so: " + m);
+            } else if (OpenClDevices.knownToHaveNoGpu()) {
+                assertTrue(m.contains("(0xa002)") && m.contains("GPU-type") && m.contains("PoCL"),
+                        "OpenCL without a GPU-type device: " + m);
+            }
+            try (Detector cpu = new Detector(new TnnEngine(proto, model, TnnDevice.hostDefault(), 1), DetectorOptions.DEFAULTS)) {
+                assertEquals(ReferenceCounts.forConvention("LITE_AI_TOOLKIT").get("9.jpg"),
+                        cpu.detect(SharedData.requireImage("9.jpg")).size(), "the CPU device after the refusal");
+            }
+            return;
+        }
+        cl.close();
+        assumeTrue(false, "skipped: TNN's OpenCL device runs here, there is no refusal to check");
+    }
+
+    @Test
+    void openClOnAGpuGivesTheOnnxRuntimeFaces() {
+        TnnEngine cl;
+        try {
+            cl = new TnnEngine(proto, model, TnnDevice.OPENCL, 1);
+        } catch (EngineException e) {
+            assumeTrue(false, "skipped: TNN's OpenCL device is not usable here (" + e.getMessage() + ")");
+            return;
+        }
+        try (Detector g = new Detector(cl, DetectorOptions.DEFAULTS);
+             Detector ort = new Detector(new OrtEngine(SharedData.requireModel("scrfd_2.5g_bnkps_shape640x640.onnx"), 1),
+                     DetectorOptions.DEFAULTS)) {
+            for (Path p : photos()) {
+                Optional<String> d = new FaceComparison(0.95, 0.01, 2.0).firstDifferenceMatched(ort.detect(p), g.detect(p));
+                assertTrue(d.isEmpty(), p.getFileName() + " TNN OpenCL vs ONNX Runtime: " + d.orElse(""));
+            }
         }
     }
 
