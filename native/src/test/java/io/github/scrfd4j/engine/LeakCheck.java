@@ -12,6 +12,9 @@ import java.util.function.Supplier;
 /**
  * Create, detect, close in a loop: the resident set must stay flat. Tests run a short loop;
  * {@code -Dscrfd.leak.iterations=10000} (through {@code -Dsurefire.extraArgs=...}) runs the long one.
+ * For a long run add {@code -Xms512m -Xmx512m -XX:+AlwaysPreTouch} to the same extra arguments: the Java
+ * heap is then resident from the start, so RSS growth is native memory only (with a growing G1 heap a
+ * 1,000-iteration TNN run showed 24 MB of heap growth; pre-touched, 228 KB).
  */
 public final class LeakCheck {
     private LeakCheck() {
