@@ -94,8 +94,8 @@ final class VerifyEngineCommand implements Callable<Integer> {
                  Engine r = EngineChoice.ORT.open(ref, new EngineSettings(threads, "cpu", false))) {
                 out.println("engine:    " + e.name() + " on " + resolved.primary());
                 out.println("reference: " + r.name() + " on " + ref.primary());
-                out.println("runtime:   " + LoadedLibraries.find(engine.library()).map(Path::toString)
-                        .orElse(engine.library() + " (file not known on this platform)"));
+                out.println("runtime:   " + LoadedLibraries.find(engine.library())
+                        .orElse(engine.library() + " (file not found in /proc/self/maps)"));
                 EngineCheckReport report = new EngineCheck(e, r).run(photos);
                 print(report, out);
                 if (report.ok()) {

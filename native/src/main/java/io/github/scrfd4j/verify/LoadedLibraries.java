@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Which file a native library was really loaded from. A self-check verdict is about one
@@ -16,15 +14,17 @@ import java.util.Set;
  */
 public final class LoadedLibraries {
     private static final Path MAPS = Paths.get("/proc/self/maps");
+    private static final String DELETED = " (deleted)";
 
     private LoadedLibraries() {
     }
 
     /**
-     * The mapped file whose name starts with {@code prefix} (for example {@code libTNN.so}), if this
-     * process has one mapped and the platform can tell.
+     * The mapped file whose name starts with {@code prefix} (for example {@code libTNN.so}), as the
+     * kernel names it: the resolved path, with a {@code " (deleted)"} suffix when the file was removed
+     * after loading (ONNX Runtime's Java binding deletes the copy it extracts).
      */
-    public static Optional<Path> find(String prefix) {
+    public static Optional<String> find(String prefix) {
         if (!Files.isReadable(MAPS)) {
             return Optional.empty();
         }
@@ -36,19 +36,19 @@ public final class LoadedLibraries {
     }
 
     /** {@link #find(String)} over the lines of a {@code maps} file. */
-    static Optional<Path> find(String prefix, List<String> mapsLines) {
-        Set<String> paths = new LinkedHashSet<>();
+    static Optional<String> find(String prefix, List<String> mapsLines) {
         for (String line : mapsLines) {
             int slash = line.indexOf('/');
             if (slash < 0) {
                 continue;
             }
-            String path = line.substring(slash).replace(" (deleted)", "");
-            Path file = Paths.get(path);
-            if (file.getFileName() != null && file.getFileName().toString().startsWith(prefix)) {
-                paths.add(path);
+            String entry = line.substring(slash);
+            String path = entry.endsWith(DELETED) ? entry.substring(0, entry.length() - DELETED.length()) : entry;
+            Path name = Paths.get(path).getFileName();
+            if (name != null && name.toString().startsWith(prefix)) {
+                return Optional.of(entry);
             }
         }
-        return paths.stream().findFirst().map(Paths::get);
+        return Optional.empty();
     }
 }

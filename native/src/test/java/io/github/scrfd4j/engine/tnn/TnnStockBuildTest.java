@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.scrfd4j.engine.ChildProcess;
 import io.github.scrfd4j.testsupport.SharedData;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * the outputs, and pass on {@code NAIVE} with the same library.
  *
  * <p>The stock library is found through {@code -Dscrfd.tnn.stock=DIR}, {@code $TNN_STOCK_HOME} or
- * {@code /opt/tnn-stock} ({@code DIR/lib/libTNN.so}); each run is a child JVM with
+ * {@code /opt/tnn-stock} ({@code DIR/lib/libTNN.so.0}); each run is a child JVM with
  * {@code LD_LIBRARY_PATH=DIR/lib}, which the dynamic loader prefers over our JNI library's RUNPATH.
  * The child prints which {@code libTNN.so} it loaded, so the test cannot pass on the wrong one.
  */
@@ -50,8 +51,13 @@ class TnnStockBuildTest {
         candidates.add("/opt/tnn-stock");
         for (String c : candidates) {
             Path dir = Paths.get(c);
-            if (Files.isRegularFile(dir.resolve("lib/libTNN.so"))) {
-                return Optional.of(dir.toAbsolutePath().normalize());
+            // libTNN.so.0 is the SONAME our JNI library asks the loader for
+            if (Files.isRegularFile(dir.resolve("lib/libTNN.so.0"))) {
+                try {
+                    return Optional.of(dir.toRealPath()); // /proc/self/maps shows resolved paths
+                } catch (IOException e) {
+                    return Optional.of(dir.toAbsolutePath().normalize());
+                }
             }
         }
         return Optional.empty();
@@ -65,6 +71,15 @@ class TnnStockBuildTest {
                 }
             }
             return List.of();
+        }
+
+        /** Number of output rows in the table. */
+        int rows() {
+            int n = 0;
+            for (String line : out.split("\\R")) {
+                n += ROW.matcher(line).matches() ? 1 : 0;
+            }
+            return n;
         }
 
         /** Outputs whose table row says DIVERGES. */
@@ -88,15 +103,12 @@ class TnnStockBuildTest {
                 "--model", SharedData.requireModel(TnnEngineTest.PROTO).toString(),
                 "--reference", SharedData.requireModel("scrfd_2.5g_bnkps_shape640x640.onnx").toString(),
                 "--images", SharedData.requireRoot().resolve("testdata/images").toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         String old = System.getenv("LD_LIBRARY_PATH");
-        pb.environment().put("LD_LIBRARY_PATH", stock.resolve("lib") + (old == null ? "" : ":" + old));
-        Process p = pb.start();
-        byte[] bytes = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "verify-engine did not end");
-        String out = new String(bytes, StandardCharsets.UTF_8);
-        System.out.println("--- verify-engine --engine tnn --device " + device + " with " + stock + "/lib\n" + out);
-        return new Run(p.exitValue(), out);
+        String path = stock.resolve("lib") + (old == null || old.isEmpty() ? "" : ":" + old);
+        ChildProcess.Result r = ChildProcess.run(cmd, Map.of("LD_LIBRARY_PATH", path), Duration.ofMinutes(10));
+        System.out.println("--- verify-engine --engine tnn --device " + device + " with " + stock + "/lib\n" + r.out());
+        assertFalse(r.timedOut(), "verify-engine did not end in 10 minutes and was killed:\n" + r.out());
+        return new Run(r.exit(), r.out());
     }
 
     @Test
@@ -104,12 +116,13 @@ class TnnStockBuildTest {
         TnnEngineTest.requireTnn();
         Optional<Path> stock = stockHome();
         assumeTrue(stock.isPresent(), "skipped: no stock (-ffast-math) TNN build: set -Dscrfd.tnn.stock or"
-                + " TNN_STOCK_HOME to a prefix with lib/libTNN.so built by TNN's scripts/build_linux_native.sh");
+                + " TNN_STOCK_HOME to a prefix with lib/libTNN.so.0 built by TNN's scripts/build_linux_native.sh");
         Path lib = stock.get().resolve("lib");
 
         Run x86 = verifyEngine(stock.get(), "x86");
         assertTrue(x86.out().contains("runtime:   " + lib + "/libTNN.so"), "the child did not load " + lib + ":\n" + x86.out());
         assertEquals(EXIT_DIVERGES, x86.exit(), "verify-engine should fail on the -ffast-math X86 kernels:\n" + x86.out());
+        assertEquals(9, x86.rows(), "one table row per output:\n" + x86.out());
         assertFalse(x86.diverging().isEmpty(), x86.out());
         assertEquals(x86.rowsDiverging(), x86.diverging(), "the summary names exactly the rows marked DIVERGES");
         assertTrue(x86.diverging().stream().allMatch(n -> n.matches("(score|bbox|kps)_(8|16|32)")), x86.diverging().toString());
@@ -117,6 +130,7 @@ class TnnStockBuildTest {
         Run naive = verifyEngine(stock.get(), "naive");
         assertTrue(naive.out().contains("runtime:   " + lib + "/libTNN.so"), naive.out());
         assertEquals(EXIT_OK, naive.exit(), "NAIVE has no -ffast-math kernels and should pass:\n" + naive.out());
+        assertEquals(9, naive.rows(), "one table row per output:\n" + naive.out());
         assertTrue(naive.rowsDiverging().isEmpty(), naive.out());
     }
 }
