@@ -9,4 +9,15 @@ public record InputSpec(String name, int width, int height) {
     public boolean dynamic() {
         return width <= 0 || height <= 0;
     }
+
+    /**
+     * Rejects a size a fixed-shape model cannot take ({@code model} names it in the message, for
+     * example "MNN model"); a dynamic model takes any size.
+     */
+    public void requireSize(String model, int width, int height) {
+        if (!dynamic() && (width != this.width || height != this.height)) {
+            throw new IllegalArgumentException("this " + model + " takes " + this.width + "x" + this.height
+                    + ", not " + width + "x" + height);
+        }
+    }
 }

@@ -67,7 +67,7 @@ public final class MnnEngine implements Engine {
             try {
                 Tensor in = net.getSessionInput(probe, (BytePointer) null);
                 int[] shape = shapeOf(in);
-                if (shape.length != 4 || shape[1] != 3) {
+                if (shape.length != 4 || shape[1] != 3 || shape[2] <= 0 || shape[3] <= 0) {
                     throw new EngineException("input of " + model + " has shape " + java.util.Arrays.toString(shape)
                             + ", expected [1, 3, H, W]");
                 }

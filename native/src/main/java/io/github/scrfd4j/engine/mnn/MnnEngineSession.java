@@ -56,16 +56,9 @@ public final class MnnEngineSession implements EngineSession {
     @Override
     public FloatBuffer inputBuffer(int width, int height) {
         checkOpen();
-        checkSize(width, height);
+        engine.input().requireSize("MNN model", width, height);
         inputBuffer.clear();
         return inputBuffer;
-    }
-
-    private void checkSize(int width, int height) {
-        if (width != engine.input().width() || height != engine.input().height()) {
-            throw new IllegalArgumentException("this MNN model takes " + engine.input().width() + "x"
-                    + engine.input().height() + ", not " + width + "x" + height);
-        }
     }
 
     @Override
@@ -80,7 +73,7 @@ public final class MnnEngineSession implements EngineSession {
 
     private List<io.github.scrfd4j.engine.Tensor> runGuarded(int width, int height) {
         checkOpen();
-        checkSize(width, height);
+        engine.input().requireSize("MNN model", width, height);
         if (!input.copyFromHostTensor(hostInput)) {
             throw new EngineException("MNN could not copy the input tensor to the " + engine.actualDevice());
         }

@@ -72,7 +72,7 @@ public final class TnnEngine implements Engine {
                 try (IntPointer d = new IntPointer(8)) {
                     int rank = TnnGlue.inputDims(probe, d, 8);
                     d.get(dims);
-                    if (rank != 4 || dims[1] != 3) {
+                    if (rank != 4 || dims[1] != 3 || dims[2] <= 0 || dims[3] <= 0) {
                         throw new EngineException("TNN model " + proto + " has an input of rank " + rank
                                 + ", expected [1, 3, H, W]");
                     }

@@ -39,16 +39,9 @@ public final class TnnEngineSession implements EngineSession {
     @Override
     public FloatBuffer inputBuffer(int width, int height) {
         checkOpen();
-        checkSize(width, height);
+        engine.input().requireSize("TNN model", width, height);
         inputBuffer.clear();
         return inputBuffer;
-    }
-
-    private void checkSize(int width, int height) {
-        if (width != engine.input().width() || height != engine.input().height()) {
-            throw new IllegalArgumentException("this TNN model takes " + engine.input().width() + "x"
-                    + engine.input().height() + ", not " + width + "x" + height);
-        }
     }
 
     @Override
@@ -63,7 +56,7 @@ public final class TnnEngineSession implements EngineSession {
 
     private List<Tensor> runGuarded(int width, int height) {
         checkOpen();
-        checkSize(width, height);
+        engine.input().requireSize("TNN model", width, height);
         TnnEngine.check(TnnGlue.setInput(instance, input, 1, 3, height, width, null), "SetInputMat");
         TnnEngine.check(instance.Forward(), "Forward on " + engine.proto().getFileName());
         List<Tensor> out = new ArrayList<>(names.size());
