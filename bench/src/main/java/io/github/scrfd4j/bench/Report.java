@@ -71,6 +71,11 @@ final class Report {
         return Double.isNaN(a) || Double.isNaN(b) || b == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", a / b);
     }
 
+    /** One markdown table row. */
+    private static void row(StringBuilder sb, String... cells) {
+        sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+
     String markdown() {
         StringBuilder sb = new StringBuilder();
         sb.append("# scrfd4j benchmarks").append(quick ? " (quick mode: smoke test, not for quoting)" : "").append("\n\n");
@@ -86,9 +91,7 @@ final class Report {
                 double s = score(post, ps, "javaScalar");
                 double v = score(post, ps, "javaVector");
                 double c = score(post, ps, "nativeCpp");
-                sb.append("| ").append(ps.replace("input=", "")).append(" | ").append(f(s)).append(" | ").append(f(v))
-                        .append(" | ").append(f(c)).append(" | ").append(ratio(v, c)).append(" | ").append(ratio(s, c))
-                        .append(" | ").append(ratio(s, v)).append(" |\n");
+                row(sb, ps.replace("input=", ""), f(s), f(v), f(c), ratio(v, c), ratio(s, c), ratio(s, v));
             }
             sb.append('\n');
         }
@@ -104,9 +107,7 @@ final class Report {
                 double cv = score(pre, ps, "opencv");
                 double jm = score(mpre, ps, "javaPreprocess");
                 double m = score(mpre, ps, "mnnImageProcess");
-                sb.append("| ").append(ps.replace("photo=", "")).append(" | ").append(f(s)).append(" | ").append(f(v))
-                        .append(" | ").append(f(cv)).append(" | ").append(f(jm)).append(" | ").append(f(m))
-                        .append(" | ").append(ratio(jm, m)).append(" | ").append(ratio(v, cv)).append(" |\n");
+                row(sb, ps.replace("photo=", ""), f(s), f(v), f(cv), f(jm), f(m), ratio(jm, m), ratio(v, cv));
             }
             sb.append('\n');
         }
@@ -121,10 +122,8 @@ final class Report {
                 double i = score(e2e, ps, "stageInference");
                 double p = score(e2e, ps, "stagePostprocess");
                 double t = a + i + p;
-                sb.append("| ").append(ps).append(" | ").append(f(d)).append(" | ").append(f(a)).append(" | ")
-                        .append(f(i)).append(" | ").append(f(p)).append(" | ")
-                        .append(String.format(Locale.ROOT, "%.1f%% / %.1f%% / %.1f%%", 100 * a / t, 100 * i / t, 100 * p / t))
-                        .append(" |\n");
+                row(sb, ps, f(d), f(a), f(i), f(p),
+                        String.format(Locale.ROOT, "%.1f%% / %.1f%% / %.1f%%", 100 * a / t, 100 * i / t, 100 * p / t));
             }
             sb.append('\n');
         }
@@ -136,8 +135,7 @@ final class Report {
             for (String ps : paramSets(pipe)) {
                 double j = score(pipe, ps, "javaDetect");
                 double n = score(pipe, ps, "nativePipeline");
-                sb.append("| ").append(ps).append(" | ").append(f(j)).append(" | ").append(f(n)).append(" | ")
-                        .append(ratio(j, n)).append(" |\n");
+                row(sb, ps, f(j), f(n), ratio(j, n));
             }
             sb.append('\n');
         }
