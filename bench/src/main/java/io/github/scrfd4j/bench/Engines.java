@@ -1,43 +1,53 @@
 package io.github.scrfd4j.bench;
 
 import io.github.scrfd4j.engine.Engine;
-import io.github.scrfd4j.engine.mnn.MnnEngine;
-import io.github.scrfd4j.engine.mnn.MnnOptions;
-import io.github.scrfd4j.engine.mnn.MnnRuntime;
-import io.github.scrfd4j.engine.ort.OrtEngine;
-import io.github.scrfd4j.engine.tnn.TnnDevice;
-import io.github.scrfd4j.engine.tnn.TnnEngine;
-import io.github.scrfd4j.engine.tnn.TnnRuntime;
+import io.github.scrfd4j.engine.EngineAvailability;
+import io.github.scrfd4j.engine.EngineProvider;
+import io.github.scrfd4j.engine.EngineProviders;
+import io.github.scrfd4j.engine.EngineSettings;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
-/** Opens the 2.5g 640x640 model in each engine, and says why an engine cannot be benchmarked here. */
+/**
+ * Opens the 2.5g 640x640 model in each engine (found through ServiceLoader, as applications find
+ * them), and says why an engine cannot be benchmarked here.
+ */
 final class Engines {
+    private static final EngineProviders PROVIDERS = EngineProviders.load();
+
     private Engines() {
     }
 
     static Engine open(String engine, int threads) {
+        return provider(engine).open(files(engine), EngineSettings.CPU.withThreads(threads));
+    }
+
+    private static EngineProvider provider(String engine) {
+        return PROVIDERS.byName(engine).orElseThrow(() -> new IllegalArgumentException("no engine " + engine
+                + " on the class path (found: " + PROVIDERS.names() + ")"));
+    }
+
+    private static List<Path> files(String engine) {
         switch (engine) {
             case "ort":
-                return new OrtEngine(BenchData.model(BenchData.ONNX), threads);
+                return List.of(BenchData.model(BenchData.ONNX));
             case "mnn":
-                return new MnnEngine(BenchData.model(BenchData.MNN), MnnOptions.CPU.withThreads(threads));
+                return List.of(BenchData.model(BenchData.MNN));
             case "tnn":
-                return new TnnEngine(BenchData.model(BenchData.TNN_PROTO), BenchData.model(BenchData.TNN_MODEL),
-                        TnnDevice.hostDefault(), threads);
+                return List.of(BenchData.model(BenchData.TNN_PROTO), BenchData.model(BenchData.TNN_MODEL));
             default:
-                throw new IllegalArgumentException("unknown engine " + engine);
+                throw new IllegalArgumentException("no model files known for engine " + engine);
         }
     }
 
     /** Empty when the engine's native library is available. */
     static Optional<String> unavailable(String engine) {
-        switch (engine) {
-            case "mnn":
-                return MnnRuntime.unavailableReason();
-            case "tnn":
-                return TnnRuntime.unavailableReason();
-            default:
-                return Optional.empty();
+        Optional<EngineProvider> p = PROVIDERS.byName(engine);
+        if (p.isEmpty()) {
+            return Optional.of("engine " + engine + " is not on the class path");
         }
+        EngineAvailability a = p.get().availability();
+        return a.usable() ? Optional.empty() : Optional.of(a.detail());
     }
 }

@@ -43,6 +43,7 @@ public class MnnPipelineBenchmark {
     private MnnEngine engine;
     private MnnEngineSession session;
     private NativePostProcessor post;
+    private MnnNativePipeline pipeline;
     private OutputLayout layout;
     private BgrImage image;
     private LetterboxParams lb;
@@ -56,6 +57,7 @@ public class MnnPipelineBenchmark {
         session = engine.openSession();
         post = new NativePostProcessor(0.3f, 0.45f, 400);
         layout = OutputLayout.infer(engine.outputs(), BenchData.SIDE, BenchData.SIDE);
+        pipeline = new MnnNativePipeline(session, layout, post);
         lb = LetterboxParams.plan(Convention.LITE_AI_TOOLKIT.letterbox(), image.width(), image.height(),
                 BenchData.SIDE, BenchData.SIDE);
         List<Face> a = javaDetect();
@@ -74,6 +76,7 @@ public class MnnPipelineBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         detector.close();
+        pipeline.close();
         post.close();
         session.close();
         engine.close();
@@ -86,6 +89,6 @@ public class MnnPipelineBenchmark {
 
     @Benchmark
     public List<Face> nativePipeline() {
-        return session.detectNative(image, lb, layout, post);
+        return pipeline.detect(image, lb);
     }
 }

@@ -22,7 +22,7 @@ public final class OpenSessions<S extends EngineSession> {
     }
 
     /** A session closed itself. */
-    public synchronized void remove(S session) {
+    public synchronized void remove(EngineSession session) {
         open.remove(session);
     }
 

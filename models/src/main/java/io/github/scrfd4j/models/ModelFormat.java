@@ -5,15 +5,27 @@ import java.util.Locale;
 
 /** An inference engine's model format and the files it needs, in the order the engine loads them. */
 public enum ModelFormat {
-    ONNX(FileKind.ONNX),
-    MNN(FileKind.MNN),
-    TNN(FileKind.TNN_PROTO, FileKind.TNN_MODEL),
-    NCNN(FileKind.NCNN_PARAM, FileKind.NCNN_BIN);
+    ONNX("scrfd4j-ort", FileKind.ONNX),
+    MNN("scrfd4j-mnn", FileKind.MNN),
+    TNN("scrfd4j-tnn", FileKind.TNN_PROTO, FileKind.TNN_MODEL),
+    NCNN("scrfd4j-ncnn", FileKind.NCNN_PARAM, FileKind.NCNN_BIN);
 
+    private final String engineArtifact;
     private final List<FileKind> kinds;
 
-    ModelFormat(FileKind... kinds) {
+    ModelFormat(String engineArtifact, FileKind... kinds) {
+        this.engineArtifact = "io.github.scrfd4j:" + engineArtifact;
         this.kinds = List.of(kinds);
+    }
+
+    /** The format's name as engines declare it ({@code EngineProvider.formats()}): {@code onnx}, {@code tnn}, ... */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The scrfd4j artifact whose engine loads this format, for "add this dependency" messages. */
+    public String engineArtifact() {
+        return engineArtifact;
     }
 
     /** The file kinds this format needs, e.g. proto then model for TNN. */
