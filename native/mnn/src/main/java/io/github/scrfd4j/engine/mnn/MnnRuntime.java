@@ -36,7 +36,11 @@ public final class MnnRuntime {
         if (UNAVAILABLE.isPresent()) {
             return "unknown";
         }
-        return mnn.getVersion().getString();
+        try {
+            return mnn.getVersion().getString();
+        } catch (LinkageError e) {
+            return "unknown";
+        }
     }
 
     /** The {@code libMNN.so} file this process loaded (Linux), else the library's name. */

@@ -1,0 +1,105 @@
+package org.bytedeco.ncnn.global;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.annotation.ByPtrPtr;
+import org.bytedeco.javacpp.annotation.Cast;
+import org.bytedeco.javacpp.annotation.Const;
+import org.bytedeco.javacpp.annotation.Namespace;
+import org.bytedeco.javacpp.annotation.Properties;
+import org.bytedeco.ncnn.Extractor;
+import org.bytedeco.ncnn.Mat;
+import org.bytedeco.ncnn.Net;
+import org.bytedeco.ncnn.Option;
+
+/**
+ * ncnn's C functions (bytedeco's {@code global} class convention), the subset SCRFD needs, plus
+ * scrfd4j's glue ({@code scrfd4j_ncnn_peer.h}). Only functions the 20260526 release has.
+ */
+@Properties(inherit = org.bytedeco.ncnn.presets.ncnn.class)
+public final class ncnn {
+    static {
+        Loader.load();
+    }
+
+    private ncnn() {
+    }
+
+    public static native @Cast("const char*") BytePointer ncnn_version();
+
+    // option
+    public static native Option ncnn_option_create();
+    public static native void ncnn_option_destroy(Option opt);
+    public static native int ncnn_option_get_num_threads(@Const Option opt);
+    public static native void ncnn_option_set_num_threads(Option opt, int n);
+    public static native int ncnn_option_get_use_vulkan_compute(@Const Option opt);
+    public static native void ncnn_option_set_use_vulkan_compute(Option opt, int enable);
+    public static native int ncnn_option_get_use_fp16_packed(@Const Option opt);
+    public static native void ncnn_option_set_use_fp16_packed(Option opt, int enable);
+    public static native int ncnn_option_get_use_fp16_storage(@Const Option opt);
+    public static native void ncnn_option_set_use_fp16_storage(Option opt, int enable);
+    public static native int ncnn_option_get_use_fp16_arithmetic(@Const Option opt);
+    public static native void ncnn_option_set_use_fp16_arithmetic(Option opt, int enable);
+    public static native int ncnn_option_get_use_bf16_storage(@Const Option opt);
+    public static native void ncnn_option_set_use_bf16_storage(Option opt, int enable);
+    public static native int ncnn_option_get_use_packing_layout(@Const Option opt);
+    public static native void ncnn_option_set_use_packing_layout(Option opt, int enable);
+    public static native int ncnn_option_get_use_winograd_convolution(@Const Option opt);
+    public static native void ncnn_option_set_use_winograd_convolution(Option opt, int enable);
+    public static native int ncnn_option_get_use_sgemm_convolution(@Const Option opt);
+    public static native void ncnn_option_set_use_sgemm_convolution(Option opt, int enable);
+
+    // net
+    public static native Net ncnn_net_create();
+    public static native void ncnn_net_destroy(Net net);
+    public static native void ncnn_net_set_option(Net net, Option opt);
+    public static native int ncnn_net_load_param(Net net, @Cast("const char*") BytePointer path);
+    public static native int ncnn_net_load_model(Net net, @Cast("const char*") BytePointer path);
+    /** {@code mem} must be NUL-terminated text. */
+    public static native int ncnn_net_load_param_memory(Net net, @Cast("const char*") BytePointer mem);
+    public static native int ncnn_net_get_input_count(@Const Net net);
+    public static native int ncnn_net_get_output_count(@Const Net net);
+    public static native @Cast("const char*") BytePointer ncnn_net_get_input_name(@Const Net net, int i);
+    public static native @Cast("const char*") BytePointer ncnn_net_get_output_name(@Const Net net, int i);
+
+    // extractor
+    public static native Extractor ncnn_extractor_create(Net net);
+    public static native void ncnn_extractor_destroy(Extractor ex);
+    public static native int ncnn_extractor_input(Extractor ex, @Cast("const char*") BytePointer name, @Const Mat mat);
+    /** Allocates a new mat in {@code mat} on every call, failure included: destroy it every time. */
+    public static native int ncnn_extractor_extract(Extractor ex, @Cast("const char*") BytePointer name,
+                                                    @ByPtrPtr Mat mat);
+
+    // mat
+    public static native Mat ncnn_mat_create_external_3d(int w, int h, int c, Pointer data,
+                                                         @Cast("ncnn_allocator_t") Pointer allocator);
+    public static native void ncnn_mat_destroy(Mat mat);
+    public static native int ncnn_mat_get_dims(@Const Mat mat);
+    public static native int ncnn_mat_get_w(@Const Mat mat);
+    public static native int ncnn_mat_get_h(@Const Mat mat);
+    public static native int ncnn_mat_get_d(@Const Mat mat);
+    public static native int ncnn_mat_get_c(@Const Mat mat);
+    public static native @Cast("size_t") long ncnn_mat_get_elemsize(@Const Mat mat);
+    public static native int ncnn_mat_get_elempack(@Const Mat mat);
+    public static native @Cast("size_t") long ncnn_mat_get_cstep(@Const Mat mat);
+    public static native Pointer ncnn_mat_get_data(@Const Mat mat);
+
+    // scrfd4j glue
+    /**
+     * Loads the weights from {@code length} bytes with bounds: a short file is an error (-1), never a
+     * read past the buffer. Returns the bytes left unread (0 for a matching .bin), or -1. ncnn copies
+     * the weights, so the buffer may be freed afterwards.
+     */
+    @Namespace("scrfd4j_ncnn")
+    public static native @Cast("long long") long loadModelBounded(Net net, @Cast("const unsigned char*") BytePointer data,
+                                                                   @Cast("size_t") long length);
+
+    /** 1 when this libncnn was built with Vulkan (NCNN_VULKAN), else 0. */
+    @Namespace("scrfd4j_ncnn")
+    public static native int vulkanBuilt();
+
+    /** Vulkan GPUs ncnn sees (0 when none, or built without Vulkan). */
+    @Namespace("scrfd4j_ncnn")
+    public static native int gpuCount();
+}
