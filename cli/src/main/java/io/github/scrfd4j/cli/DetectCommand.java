@@ -53,8 +53,15 @@ final class DetectCommand implements Callable<Integer> {
     String engine;
 
     @Option(names = "--device", order = 3, paramLabel = "DEVICE", defaultValue = "cpu",
-            description = "Device of the engine: ort: cpu; mnn: cpu, opencl, vulkan, metal; tnn: cpu (x86 or arm), x86, arm, naive, opencl; see 'scrfd4j engines' (default: ${DEFAULT-VALUE}).")
+            description = "Device of the engine: ort: cpu; mnn: cpu, opencl, vulkan, metal; tnn: cpu (x86 or arm), x86, arm, naive, opencl; ncnn: cpu, vulkan; see 'scrfd4j engines' (default: ${DEFAULT-VALUE}).")
     String device;
+
+    @Option(names = "--precision", order = 4, paramLabel = "MODE", defaultValue = "exact",
+            converter = PrecisionChoice.Converter.class, completionCandidates = PrecisionChoice.Candidates.class,
+            description = "exact: fp32, agrees with ONNX Runtime on every CPU; fast: the runtime's reduced-precision "
+                    + "defaults where it has them (ncnn: fp16/bf16 storage on ARMv8.2), checked by verify-engine "
+                    + "(default: ${DEFAULT-VALUE}).")
+    PrecisionChoice precision;
 
     @Option(names = "--allow-fallback", order = 4,
             description = "Run on the CPU, with a warning, when the requested device is unavailable (default: fail).")

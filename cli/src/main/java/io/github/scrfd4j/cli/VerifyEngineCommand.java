@@ -51,6 +51,11 @@ final class VerifyEngineCommand implements Callable<Integer> {
             description = "Device of the engine (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--precision", paramLabel = "MODE", defaultValue = "exact",
+            converter = PrecisionChoice.Converter.class, completionCandidates = PrecisionChoice.Candidates.class,
+            description = "Precision of the checked engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    PrecisionChoice precision;
+
     @Option(names = "--allow-fallback", description = "Allow the engine to fall back to the CPU.")
     boolean allowFallback;
 
@@ -100,7 +105,7 @@ final class VerifyEngineCommand implements Callable<Integer> {
             ResolvedModel resolved = checked.model();
             ResolvedModel ref = reference.model();
             List<Path> photos = photos();
-            try (Engine e = checked.open(new EngineSettings(threads, device, allowFallback));
+            try (Engine e = checked.open(new EngineSettings(threads, device, allowFallback, precision.precision()));
                  Engine r = reference.open(new EngineSettings(threads, "cpu", false))) {
                 out.println("engine:    " + e.name() + " on " + resolved.primary());
                 out.println("reference: " + r.name() + " on " + ref.primary());

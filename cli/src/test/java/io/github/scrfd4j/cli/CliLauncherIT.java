@@ -58,7 +58,7 @@ class CliLauncherIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"ort, scrfd_2.5g_bnkps_shape640x640.onnx", "mnn, scrfd_2.5g_bnkps_shape640x640.mnn",
-        "tnn, scrfd_2.5g_bnkps_shape640x640.opt.tnnproto"})
+        "tnn, scrfd_2.5g_bnkps_shape640x640.opt.tnnproto", "ncnn, scrfd_2.5g_bnkps_shape640x640.opt.param"})
     @SuppressWarnings("unchecked")
     void jsonOnStandardOutputParsesForEveryEngine(String engine, String modelFile) throws Exception {
         EngineAvailability a = EngineProviders.load().byName(engine).orElseThrow().availability();
@@ -112,7 +112,7 @@ class CliLauncherIT {
         Run r = launch("engines");
         assertEquals(0, r.exit(), r::toString);
         EngineProviders providers = EngineProviders.load();
-        for (String name : List.of("mnn", "ort", "tnn")) {
+        for (String name : List.of("mnn", "ncnn", "ort", "tnn")) {
             EngineAvailability a = providers.byName(name).orElseThrow().availability();
             String row = r.out().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElse("");
             assertTrue(row.contains(a.usable() ? " yes " : " no "), name + " row: " + row + "\n" + r);

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * The shared half of a native session: single-thread enforcement, size checks, use-after-close
  * errors, reusable output arrays and an idempotent close that unregisters from the engine.
- * Subclasses implement {@link #input()}, {@link #infer(int, int)} and {@link #release()}.
+ * Subclasses implement {@link #input(int, int)}, {@link #infer(int, int)} and {@link #release()}.
  */
 public abstract class NativeEngineSession implements EngineSession {
     private final NativeEngine<?> engine;
@@ -33,7 +33,7 @@ public abstract class NativeEngineSession implements EngineSession {
     public final FloatBuffer inputBuffer(int width, int height) {
         checkOpen();
         engine.input().requireSize(model, width, height);
-        FloatBuffer b = input();
+        FloatBuffer b = input(width, height);
         b.clear();
         return b;
     }
@@ -57,10 +57,10 @@ public abstract class NativeEngineSession implements EngineSession {
         }
     }
 
-    /** The native input buffer (CHW floats) the caller writes into. */
-    protected abstract FloatBuffer input();
+    /** The native input buffer for {@code 3 x height x width} CHW floats (a size the model accepts). */
+    protected abstract FloatBuffer input(int width, int height);
 
-    /** Runs the network on {@link #input()} and copies every output out, in {@link Engine#outputs()} order. */
+    /** Runs the network on the input buffer and copies every output out, in {@link Engine#outputs()} order. */
     protected abstract List<Tensor> infer(int width, int height);
 
     /** Frees this session's native objects; called once, under the engine's lock. */

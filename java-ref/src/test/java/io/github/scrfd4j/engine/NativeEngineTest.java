@@ -49,7 +49,7 @@ class NativeEngineTest {
         }
 
         @Override
-        protected FloatBuffer input() {
+        protected FloatBuffer input(int width, int height) {
             return input;
         }
 

@@ -49,7 +49,7 @@ public final class MnnEngineSession extends NativeEngineSession {
     }
 
     @Override
-    protected FloatBuffer input() {
+    protected FloatBuffer input(int width, int height) {
         return inputBuffer;
     }
 

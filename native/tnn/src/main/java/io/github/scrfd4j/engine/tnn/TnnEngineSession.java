@@ -34,7 +34,7 @@ public final class TnnEngineSession extends NativeEngineSession {
     }
 
     @Override
-    protected FloatBuffer input() {
+    protected FloatBuffer input(int width, int height) {
         return inputBuffer;
     }
 

@@ -1,0 +1,123 @@
+package io.github.scrfd4j.engine.ncnn;
+
+import io.github.scrfd4j.engine.EngineException;
+import io.github.scrfd4j.engine.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.ncnn.Extractor;
+import org.bytedeco.ncnn.Mat;
+import org.bytedeco.ncnn.Net;
+import org.bytedeco.ncnn.global.ncnn;
+
+/**
+ * One inference through ncnn's C API, with every return code and data pointer checked: an unknown
+ * blob name only logs in ncnn and yields an empty mat, and {@code extract} allocates a new mat on
+ * every call, failure included, which is destroyed every time. Holds the blob names as native
+ * strings so that a run allocates none.
+ */
+final class NcnnRun implements AutoCloseable {
+    private final Net net;
+    private final String source;
+    private final BytePointer input;
+    private final List<String> names;
+    private final List<BytePointer> outputs = new ArrayList<>();
+
+    NcnnRun(Net net, String inputName, List<String> outputNames, String source) {
+        this.net = net;
+        this.source = source;
+        this.input = new BytePointer(inputName);
+        this.names = List.copyOf(outputNames);
+        for (String n : outputNames) {
+            outputs.add(new BytePointer(n));
+        }
+    }
+
+    /**
+     * Runs on {@code 3 x h x w} CHW floats at {@code data} and copies each output into
+     * {@code arrays.apply(index, elementCount)}; shapes are {@code [1, h, w]} for ncnn's 2-D mats
+     * ({@code [1, N, C]}, as ONNX Runtime gives them) and {@code [1, c, h, w]} for 3-D ones.
+     */
+    List<Tensor> run(FloatPointer data, int w, int h, BiFunction<Integer, Integer, float[]> arrays) {
+        Extractor ex = ncnn.ncnn_extractor_create(net);
+        if (ex == null || ex.isNull()) {
+            throw new EngineException("ncnn could not create an extractor for " + source);
+        }
+        Mat in = ncnn.ncnn_mat_create_external_3d(w, h, 3, data, null);
+        try {
+            if (in == null || in.isNull()) {
+                throw new EngineException("ncnn could not wrap the " + w + "x" + h + " input");
+            }
+            if (ncnn.ncnn_extractor_input(ex, input, in) != 0) {
+                throw new EngineException("ncnn has no input blob '" + input.getString() + "' in " + source);
+            }
+            List<Tensor> out = new ArrayList<>(outputs.size());
+            for (int i = 0; i < outputs.size(); i++) {
+                out.add(extract(ex, i, arrays));
+            }
+            return out;
+        } finally {
+            if (in != null && !in.isNull()) {
+                ncnn.ncnn_mat_destroy(in);
+            }
+            ncnn.ncnn_extractor_destroy(ex);
+        }
+    }
+
+    private Tensor extract(Extractor ex, int i, BiFunction<Integer, Integer, float[]> arrays) {
+        Mat m = new Mat();
+        try {
+            int code = ncnn.ncnn_extractor_extract(ex, outputs.get(i), m);
+            Pointer data = m.isNull() ? null : ncnn.ncnn_mat_get_data(m);
+            if (code != 0 || data == null || data.isNull()) {
+                throw new EngineException("ncnn could not compute output '" + names.get(i) + "' of " + source
+                        + " (code " + code + ")");
+            }
+            if (ncnn.ncnn_mat_get_elemsize(m) != 4 || ncnn.ncnn_mat_get_elempack(m) != 1) {
+                throw new EngineException("ncnn output '" + names.get(i) + "' is not unpacked fp32 (elemsize "
+                        + ncnn.ncnn_mat_get_elemsize(m) + ", elempack " + ncnn.ncnn_mat_get_elempack(m) + ")");
+            }
+            int dims = ncnn.ncnn_mat_get_dims(m);
+            int mw = ncnn.ncnn_mat_get_w(m);
+            int mh = ncnn.ncnn_mat_get_h(m);
+            int mc = ncnn.ncnn_mat_get_c(m);
+            long[] shape;
+            switch (dims) {
+                case 1:
+                    shape = new long[] {1, mw};
+                    break;
+                case 2:
+                    shape = new long[] {1, mh, mw};
+                    break;
+                case 3:
+                    shape = new long[] {1, mc, mh, mw};
+                    break;
+                default:
+                    throw new EngineException("ncnn output '" + names.get(i) + "' has " + dims + " dimensions");
+            }
+            int plane = (dims == 3 ? mh : dims == 2 ? mh : 1) * mw;
+            int channels = dims == 3 ? mc : 1;
+            float[] arr = arrays.apply(i, plane * channels);
+            FloatPointer f = new FloatPointer(data);
+            long cstep = ncnn.ncnn_mat_get_cstep(m);
+            for (int c = 0; c < channels; c++) {
+                // channels of a 3-D mat are cstep apart (16-byte aligned), not w * h
+                f.position(c * cstep).get(arr, c * plane, plane);
+            }
+            return new Tensor(names.get(i), shape, arr);
+        } finally {
+            if (!m.isNull()) {
+                ncnn.ncnn_mat_destroy(m);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        input.close();
+        outputs.forEach(BytePointer::close);
+    }
+}
