@@ -31,6 +31,8 @@ public final class BenchData {
     public static final String MNN = "scrfd_2.5g_bnkps_shape640x640.mnn";
     public static final String TNN_PROTO = "scrfd_2.5g_bnkps_shape640x640.opt.tnnproto";
     public static final String TNN_MODEL = "scrfd_2.5g_bnkps_shape640x640.opt.tnnmodel";
+    public static final String NCNN_PARAM = "scrfd_2.5g_bnkps_shape640x640.opt.param";
+    public static final String NCNN_BIN = "scrfd_2.5g_bnkps_shape640x640.opt.bin";
     public static final int SIDE = 640;
 
     private BenchData() {

@@ -68,7 +68,7 @@ public final class BenchMain {
                     .measurementIterations(5).measurementTime(TimeValue.seconds(2));
         }
         List<String> engines = new ArrayList<>(List.of("ort"));
-        for (String e : List.of("mnn", "tnn")) {
+        for (String e : List.of("mnn", "tnn", "ncnn")) {
             Optional<String> why = Engines.unavailable(e);
             if (why.isPresent()) {
                 System.out.println("skipping " + e + " benchmarks: " + why.get());

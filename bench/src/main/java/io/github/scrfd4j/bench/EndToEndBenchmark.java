@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Thread)
 public class EndToEndBenchmark {
-    @Param({"ort", "mnn", "tnn"})
+    @Param({"ort", "mnn", "tnn", "ncnn"})
     public String engine;
 
     @Param({"1", "2"})

@@ -36,6 +36,8 @@ final class Engines {
                 return List.of(BenchData.model(BenchData.MNN));
             case "tnn":
                 return List.of(BenchData.model(BenchData.TNN_PROTO), BenchData.model(BenchData.TNN_MODEL));
+            case "ncnn":
+                return List.of(BenchData.model(BenchData.NCNN_PARAM), BenchData.model(BenchData.NCNN_BIN));
             default:
                 throw new IllegalArgumentException("no model files known for engine " + engine);
         }
