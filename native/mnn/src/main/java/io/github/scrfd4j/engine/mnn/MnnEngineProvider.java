@@ -42,8 +42,7 @@ public final class MnnEngineProvider implements EngineProvider {
 
     @Override
     public EngineAvailability availability() {
-        return MnnRuntime.unavailableReason().map(EngineAvailability::unusable)
-                .orElseGet(() -> EngineAvailability.usable(MnnRuntime.libraryFile()));
+        return MnnRuntime.availability();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.scrfd4j.engine.mnn;
 
-import io.github.scrfd4j.engine.LoadedLibraries;
+import io.github.scrfd4j.engine.EngineAvailability;
+import io.github.scrfd4j.engine.NativeLibraryCheck;
 import java.util.Optional;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.mnn.Interpreter;
@@ -11,19 +12,11 @@ public final class MnnRuntime {
     /** File name prefix of MNN's own shared library (not our JNI wrapper). */
     public static final String LIBRARY = "libMNN.so";
 
-    private static final Optional<String> UNAVAILABLE = probe();
+    private static final NativeLibraryCheck CHECK = new NativeLibraryCheck("MNN", "jnimnn",
+            "MNN_HOME, /opt/mnn or /usr/local", "presets/mnn", LIBRARY, () -> Loader.load(Interpreter.class));
+    private static final Optional<String> UNAVAILABLE = CHECK.unavailableReason();
 
     private MnnRuntime() {
-    }
-
-    private static Optional<String> probe() {
-        try {
-            Loader.load(Interpreter.class);
-            return Optional.empty();
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            return Optional.of("the MNN JNI library (jnimnn) is not available: it is built only where MNN is"
-                    + " installed (MNN_HOME, /opt/mnn or /usr/local) when presets/mnn is compiled; cause: " + e);
-        }
     }
 
     /** Empty when MNN can be used; else the reason it cannot. */
@@ -45,6 +38,11 @@ public final class MnnRuntime {
 
     /** The {@code libMNN.so} file this process loaded (Linux), else the library's name. */
     public static String libraryFile() {
-        return LoadedLibraries.find(LIBRARY).orElse(LIBRARY);
+        return CHECK.libraryFile();
+    }
+
+    /** Usable with the library file, or unusable with the reason. */
+    public static EngineAvailability availability() {
+        return CHECK.availability();
     }
 }

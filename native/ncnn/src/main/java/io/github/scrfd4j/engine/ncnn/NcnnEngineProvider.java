@@ -45,8 +45,7 @@ public final class NcnnEngineProvider implements EngineProvider {
 
     @Override
     public EngineAvailability availability() {
-        return NcnnRuntime.unavailableReason().map(EngineAvailability::unusable)
-                .orElseGet(() -> EngineAvailability.usable(NcnnRuntime.libraryFile()));
+        return NcnnRuntime.availability();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.scrfd4j.engine.ncnn;
 
-import io.github.scrfd4j.engine.LoadedLibraries;
+import io.github.scrfd4j.engine.EngineAvailability;
+import io.github.scrfd4j.engine.NativeLibraryCheck;
 import java.util.Optional;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.ncnn.global.ncnn;
@@ -10,19 +11,11 @@ public final class NcnnRuntime {
     /** File name prefix of ncnn's own shared library (not our JNI wrapper). */
     public static final String LIBRARY = "libncnn.so";
 
-    private static final Optional<String> UNAVAILABLE = probe();
+    private static final NativeLibraryCheck CHECK = new NativeLibraryCheck("ncnn", "jnincnn",
+            "NCNN_HOME, /opt/ncnn or /usr/local", "presets/ncnn", LIBRARY, () -> Loader.load(ncnn.class));
+    private static final Optional<String> UNAVAILABLE = CHECK.unavailableReason();
 
     private NcnnRuntime() {
-    }
-
-    private static Optional<String> probe() {
-        try {
-            Loader.load(ncnn.class);
-            return Optional.empty();
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            return Optional.of("the ncnn JNI library (jnincnn) is not available: it is built only where ncnn is"
-                    + " installed (NCNN_HOME, /opt/ncnn or /usr/local) when presets/ncnn is compiled; cause: " + e);
-        }
     }
 
     /** Empty when ncnn can be used; else the reason it cannot. */
@@ -40,7 +33,12 @@ public final class NcnnRuntime {
 
     /** The {@code libncnn.so} file this process loaded (Linux), else the library's name. */
     public static String libraryFile() {
-        return LoadedLibraries.find(LIBRARY).orElse(LIBRARY);
+        return CHECK.libraryFile();
+    }
+
+    /** Usable with the library file, or unusable with the reason. */
+    public static EngineAvailability availability() {
+        return CHECK.availability();
     }
 
     /** Why Vulkan cannot run here, or empty when it can. */

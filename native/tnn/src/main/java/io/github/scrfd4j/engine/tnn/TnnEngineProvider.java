@@ -45,8 +45,7 @@ public final class TnnEngineProvider implements EngineProvider {
 
     @Override
     public EngineAvailability availability() {
-        return TnnRuntime.unavailableReason().map(EngineAvailability::unusable)
-                .orElseGet(() -> EngineAvailability.usable(TnnRuntime.libraryFile()));
+        return TnnRuntime.availability();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.scrfd4j.engine.tnn;
 
-import io.github.scrfd4j.engine.LoadedLibraries;
+import io.github.scrfd4j.engine.EngineAvailability;
+import io.github.scrfd4j.engine.NativeLibraryCheck;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,19 +14,11 @@ public final class TnnRuntime {
     public static final String LIBRARY = "libTNN.so";
 
     private static final Pattern VERSIONED = Pattern.compile("libTNN\\.so\\.(\\d+(?:\\.\\d+)*)");
-    private static final Optional<String> UNAVAILABLE = probe();
+    private static final NativeLibraryCheck CHECK = new NativeLibraryCheck("TNN", "jnitnn",
+            "TNN_HOME, /opt/tnn or /usr/local", "presets/tnn", LIBRARY, () -> Loader.load(TNN.class));
+    private static final Optional<String> UNAVAILABLE = CHECK.unavailableReason();
 
     private TnnRuntime() {
-    }
-
-    private static Optional<String> probe() {
-        try {
-            Loader.load(TNN.class);
-            return Optional.empty();
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            return Optional.of("the TNN JNI library (jnitnn) is not available: it is built only where TNN is"
-                    + " installed (TNN_HOME, /opt/tnn or /usr/local) when presets/tnn is compiled; cause: " + e);
-        }
     }
 
     /** Empty when TNN can be used; else the reason it cannot. */
@@ -35,7 +28,12 @@ public final class TnnRuntime {
 
     /** The {@code libTNN.so} file this process loaded (Linux), else the library's name. */
     public static String libraryFile() {
-        return LoadedLibraries.find(LIBRARY).orElse(LIBRARY);
+        return CHECK.libraryFile();
+    }
+
+    /** Usable with the library file, or unusable with the reason. */
+    public static EngineAvailability availability() {
+        return CHECK.availability();
     }
 
     /**
