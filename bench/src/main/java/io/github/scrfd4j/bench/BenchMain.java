@@ -88,7 +88,12 @@ public final class BenchMain {
             includes.add(EndToEndBenchmark.class.getSimpleName());
             if (engines.contains("mnn")) {
                 includes.add(MnnPreprocessBenchmark.class.getSimpleName());
-                includes.add(MnnPipelineBenchmark.class.getSimpleName());
+            }
+            List<String> runtimes = new ArrayList<>(engines);
+            runtimes.retainAll(List.of("mnn", "ncnn"));
+            if (!runtimes.isEmpty()) {
+                includes.add(NativePipelineBenchmark.class.getSimpleName());
+                b.param("runtime", runtimes.toArray(new String[0]));
             }
             b.param("engine", engines.toArray(new String[0]));
             if (quick) {

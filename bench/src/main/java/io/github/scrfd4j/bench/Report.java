@@ -127,10 +127,10 @@ final class Report {
             }
             sb.append('\n');
         }
-        String pipe = "MnnPipelineBenchmark";
+        String pipe = "NativePipelineBenchmark";
         if (groups.containsKey(pipe)) {
-            sb.append("## Java detect with MNN vs the same pipeline driven natively (").append(units.get(pipe)).append(")\n\n");
-            sb.append("| threads, photo | Java Detector + MNN | native (ImageProcess + runSession + C++ post) | Java / native |\n");
+            sb.append("## Java detect vs the same pipeline driven natively (").append(units.get(pipe)).append(")\n\n");
+            sb.append("| runtime, threads, photo | Java Detector + engine | native (runtime's preprocessing + inference + C++ post) | Java / native |\n");
             sb.append("|---|---|---|---|\n");
             for (String ps : paramSets(pipe)) {
                 double j = score(pipe, ps, "javaDetect");

@@ -1,6 +1,7 @@
 package org.bytedeco.ncnn.global;
 
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.annotation.ByPtrPtr;
@@ -84,6 +85,24 @@ public final class ncnn {
     public static native int ncnn_mat_get_elempack(@Const Mat mat);
     public static native @Cast("size_t") long ncnn_mat_get_cstep(@Const Mat mat);
     public static native Pointer ncnn_mat_get_data(@Const Mat mat);
+
+    public static native Mat ncnn_mat_create();
+
+    // pixels (lite.ai.toolkit's ncnn preprocessing)
+    public static final int NCNN_MAT_PIXEL_RGB = 1;
+    public static final int NCNN_MAT_PIXEL_BGR = 2;
+    /** {@code NCNN_MAT_PIXEL_X2Y(BGR, RGB)}: BGR pixels in, RGB planes out. */
+    public static final int NCNN_MAT_PIXEL_BGR2RGB = NCNN_MAT_PIXEL_BGR | (NCNN_MAT_PIXEL_RGB << 16);
+    public static final int NCNN_BORDER_CONSTANT = 0;
+
+    public static native Mat ncnn_mat_from_pixels_resize(@Cast("const unsigned char*") BytePointer pixels, int type,
+                                                         int w, int h, int stride, int targetWidth, int targetHeight,
+                                                         @Cast("ncnn_allocator_t") Pointer allocator);
+    public static native void ncnn_mat_substract_mean_normalize(Mat mat, @Const FloatPointer mean,
+                                                                @Const FloatPointer norm);
+    /** {@code dst} must be a mat made by {@link #ncnn_mat_create()}; it receives the padded copy. */
+    public static native void ncnn_copy_make_border(@Const Mat src, Mat dst, int top, int bottom, int left, int right,
+                                                    int type, float v, @Const Option opt);
 
     // scrfd4j glue
     /**

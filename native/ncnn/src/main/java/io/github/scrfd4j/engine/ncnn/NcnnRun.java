@@ -5,6 +5,8 @@ import io.github.scrfd4j.engine.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
@@ -62,6 +64,42 @@ final class NcnnRun implements AutoCloseable {
         } finally {
             if (in != null && !in.isNull()) {
                 ncnn.ncnn_mat_destroy(in);
+            }
+            ncnn.ncnn_extractor_destroy(ex);
+        }
+    }
+
+    /**
+     * Runs on an ncnn input mat and hands {@code reader} each output's data in place (index as in
+     * the engine's outputs), valid only during the call: the pipeline a C++ program drives.
+     */
+    <T> T runInPlace(Mat in, Function<IntFunction<FloatPointer>, T> reader) {
+        Extractor ex = ncnn.ncnn_extractor_create(net);
+        if (ex == null || ex.isNull()) {
+            throw new EngineException("ncnn could not create an extractor for " + source);
+        }
+        Mat[] mats = new Mat[outputs.size()];
+        try {
+            if (ncnn.ncnn_extractor_input(ex, input, in) != 0) {
+                throw new EngineException("ncnn has no input blob '" + input.getString() + "' in " + source);
+            }
+            FloatPointer[] data = new FloatPointer[mats.length];
+            for (int i = 0; i < mats.length; i++) {
+                mats[i] = new Mat();
+                int code = ncnn.ncnn_extractor_extract(ex, outputs.get(i), mats[i]);
+                Pointer p = mats[i].isNull() ? null : ncnn.ncnn_mat_get_data(mats[i]);
+                if (code != 0 || p == null || p.isNull() || ncnn.ncnn_mat_get_dims(mats[i]) > 2) {
+                    throw new EngineException("ncnn could not compute output '" + names.get(i) + "' of " + source
+                            + " as rows (code " + code + ")");
+                }
+                data[i] = new FloatPointer(p);
+            }
+            return reader.apply(i -> data[i]);
+        } finally {
+            for (Mat m : mats) {
+                if (m != null && !m.isNull()) {
+                    ncnn.ncnn_mat_destroy(m);
+                }
             }
             ncnn.ncnn_extractor_destroy(ex);
         }

@@ -5,9 +5,10 @@ import io.github.scrfd4j.decode.OutputLayout;
 import io.github.scrfd4j.detect.Detector;
 import io.github.scrfd4j.detect.DetectorOptions;
 import io.github.scrfd4j.detect.Face;
-import io.github.scrfd4j.engine.mnn.MnnEngine;
+import io.github.scrfd4j.engine.Engine;
+import io.github.scrfd4j.engine.EngineSession;
 import io.github.scrfd4j.engine.mnn.MnnEngineSession;
-import io.github.scrfd4j.engine.mnn.MnnOptions;
+import io.github.scrfd4j.engine.ncnn.NcnnEngineSession;
 import io.github.scrfd4j.image.BgrImage;
 import io.github.scrfd4j.image.LetterboxParams;
 import io.github.scrfd4j.post.NativePostProcessor;
@@ -25,14 +26,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The JNI boundary's cost: Java {@code Detector.detect} with the MNN engine against the same
- * pipeline driven natively (MNN ImageProcess, runSession, our C++ post-processing on MNN's host
- * tensors). Set-up requires the same people in both (IoU >= 0.8: the resamplers differ).
+ * The JNI boundary's cost: Java {@code Detector.detect} with an engine against the same pipeline
+ * driven natively as lite.ai.toolkit's C++ does it for that runtime (MNN: ImageProcess, runSession;
+ * ncnn: from_pixels_resize, copy_make_border, substract_mean_normalize, extractor; then our C++
+ * post-processing on the runtime's output tensors). Set-up requires the same people in both
+ * (IoU >= 0.8: the resamplers differ).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Thread)
-public class MnnPipelineBenchmark {
+public class NativePipelineBenchmark {
+    @Param({"mnn", "ncnn"})
+    public String runtime;
+
     @Param({"1", "2"})
     public int threads;
 
@@ -40,24 +46,22 @@ public class MnnPipelineBenchmark {
     public String photo;
 
     private Detector detector;
-    private MnnEngine engine;
-    private MnnEngineSession session;
+    private Engine engine;
+    private EngineSession session;
     private NativePostProcessor post;
-    private MnnNativePipeline pipeline;
-    private OutputLayout layout;
+    private NativePipeline pipeline;
     private BgrImage image;
     private LetterboxParams lb;
 
     @Setup(Level.Trial)
     public void setUp() {
         image = BenchData.image(photo);
-        detector = new Detector(new MnnEngine(BenchData.model(BenchData.MNN), MnnOptions.CPU.withThreads(threads)),
-                DetectorOptions.DEFAULTS);
-        engine = new MnnEngine(BenchData.model(BenchData.MNN), MnnOptions.CPU.withThreads(threads));
+        detector = new Detector(Engines.open(runtime, threads), DetectorOptions.DEFAULTS);
+        engine = Engines.open(runtime, threads);
         session = engine.openSession();
         post = new NativePostProcessor(0.3f, 0.45f, 400);
-        layout = OutputLayout.infer(engine.outputs(), BenchData.SIDE, BenchData.SIDE);
-        pipeline = new MnnNativePipeline(session, layout, post);
+        OutputLayout layout = OutputLayout.infer(engine.outputs(), BenchData.SIDE, BenchData.SIDE);
+        pipeline = new NativePipeline(inPlace(session), layout, post);
         lb = LetterboxParams.plan(Convention.LITE_AI_TOOLKIT.letterbox(), image.width(), image.height(),
                 BenchData.SIDE, BenchData.SIDE);
         List<Face> a = javaDetect();
@@ -71,6 +75,16 @@ public class MnnPipelineBenchmark {
             throw new IllegalStateException("not equivalent, refusing to time: Java detect " + a.size()
                     + " faces, native pipeline " + b.size() + ", matched " + matched);
         }
+    }
+
+    private static NativePipeline.InPlaceRun inPlace(EngineSession s) {
+        if (s instanceof MnnEngineSession) {
+            return ((MnnEngineSession) s)::runFromBgrInPlace;
+        }
+        if (s instanceof NcnnEngineSession) {
+            return ((NcnnEngineSession) s)::runFromBgrInPlace;
+        }
+        throw new IllegalArgumentException("no native pipeline for " + s.getClass().getSimpleName());
     }
 
     @TearDown(Level.Trial)

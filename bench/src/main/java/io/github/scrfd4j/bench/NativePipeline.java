@@ -2,28 +2,35 @@ package io.github.scrfd4j.bench;
 
 import io.github.scrfd4j.decode.OutputLayout;
 import io.github.scrfd4j.detect.Face;
-import io.github.scrfd4j.engine.mnn.MnnEngineSession;
 import io.github.scrfd4j.image.BgrImage;
 import io.github.scrfd4j.image.LetterboxParams;
 import io.github.scrfd4j.post.NativePostProcessor;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * The pipeline a C++ program drives, with no Java arrays in between: MNN ImageProcess, runSession,
- * and our C++ post-processing reading MNN's host output tensors in place. The pointer tables are
- * allocated once, as a C++ program would.
+ * The pipeline a C++ program drives, with no Java arrays in between: the runtime's own
+ * preprocessing (MNN ImageProcess, ncnn from_pixels_resize), its inference, and our C++
+ * post-processing reading the runtime's output tensors in place. The pointer tables are allocated
+ * once, as a C++ program would.
  */
-final class MnnNativePipeline implements AutoCloseable {
-    private final MnnEngineSession session;
+final class NativePipeline implements AutoCloseable {
+    /** A session's all-native run: preprocess {@code image}, infer, hand the outputs to {@code reader} in place. */
+    interface InPlaceRun {
+        List<Face> run(BgrImage image, LetterboxParams lb, Function<IntFunction<FloatPointer>, List<Face>> reader);
+    }
+
+    private final InPlaceRun session;
     private final OutputLayout layout;
     private final NativePostProcessor post;
     private final PointerPointer<FloatPointer> scores;
     private final PointerPointer<FloatPointer> boxes;
     private final PointerPointer<FloatPointer> kps;
 
-    MnnNativePipeline(MnnEngineSession session, OutputLayout layout, NativePostProcessor post) {
+    NativePipeline(InPlaceRun session, OutputLayout layout, NativePostProcessor post) {
         this.session = session;
         this.layout = layout;
         this.post = post;
@@ -34,7 +41,7 @@ final class MnnNativePipeline implements AutoCloseable {
     }
 
     List<Face> detect(BgrImage image, LetterboxParams lb) {
-        return session.runFromBgrInPlace(image, lb, output -> {
+        return session.run(image, lb, output -> {
             for (int level = 0; level < layout.plan().levels(); level++) {
                 scores.put(level, output.apply(layout.scoreIndex(level)));
                 boxes.put(level, output.apply(layout.boxIndex(level)));
