@@ -9,13 +9,20 @@
 
 namespace scrfd4j_ncnn {
 
-// A C-API data reader over (pointer, length). ncnn's own memory reader has no length and reads past
-// the end of a truncated .bin; this one returns short reads, which ncnn reports as a load failure.
-struct BoundedReader {
-    struct __ncnn_datareader_t base;  // first member: a BoundedReader* is a valid ncnn_datareader_t
+// Bounds for ncnn's weight reading. ncnn's own memory reader has no length and reads past the end
+// of a truncated .bin; here a C-API data reader (ncnn_datareader_create, whose pthis ncnn needs) gets
+// a read function over (pointer, length) that returns short reads, which ncnn reports as a load
+// failure. The C callback has no user pointer, so the bounds live in a thread_local for the duration
+// of the synchronous load.
+struct Bounds {
     const unsigned char* p;
     size_t left;
 };
+
+inline Bounds*& currentBounds() {
+    static thread_local Bounds* bounds = nullptr;
+    return bounds;
+}
 
 #if NCNN_STRING
 inline int boundedScan(ncnn_datareader_t, const char*, void*) {
@@ -23,8 +30,11 @@ inline int boundedScan(ncnn_datareader_t, const char*, void*) {
 }
 #endif
 
-inline size_t boundedRead(ncnn_datareader_t dr, void* buf, size_t size) {
-    BoundedReader* r = reinterpret_cast<BoundedReader*>(dr);
+inline size_t boundedRead(ncnn_datareader_t, void* buf, size_t size) {
+    Bounds* r = currentBounds();
+    if (r == nullptr) {
+        return 0;
+    }
     size_t n = size < r->left ? size : r->left;
     std::memcpy(buf, r->p, n);
     r->p += n;
@@ -33,18 +43,20 @@ inline size_t boundedRead(ncnn_datareader_t dr, void* buf, size_t size) {
 }
 
 inline long long loadModelBounded(ncnn_net_t net, const unsigned char* data, size_t length) {
-    BoundedReader r;
-    r.base.pthis = nullptr;
-#if NCNN_STRING
-    r.base.scan = boundedScan;
-#endif
-    r.base.read = boundedRead;
-    r.p = data;
-    r.left = length;
-    if (ncnn_net_load_model_datareader(net, &r.base) != 0) {
+    Bounds bounds = {data, length};
+    ncnn_datareader_t dr = ncnn_datareader_create();
+    if (dr == nullptr) {
         return -1;
     }
-    return static_cast<long long>(r.left);
+#if NCNN_STRING
+    dr->scan = boundedScan;
+#endif
+    dr->read = boundedRead;
+    currentBounds() = &bounds;
+    int rc = ncnn_net_load_model_datareader(net, dr);
+    currentBounds() = nullptr;
+    ncnn_datareader_destroy(dr);
+    return rc != 0 ? -1 : static_cast<long long>(bounds.left);
 }
 
 inline int vulkanBuilt() {

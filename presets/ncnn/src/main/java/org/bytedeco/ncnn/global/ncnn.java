@@ -32,23 +32,23 @@ public final class ncnn {
     // option
     public static native Option ncnn_option_create();
     public static native void ncnn_option_destroy(Option opt);
-    public static native int ncnn_option_get_num_threads(@Const Option opt);
+    public static native int ncnn_option_get_num_threads(Option opt);
     public static native void ncnn_option_set_num_threads(Option opt, int n);
-    public static native int ncnn_option_get_use_vulkan_compute(@Const Option opt);
+    public static native int ncnn_option_get_use_vulkan_compute(Option opt);
     public static native void ncnn_option_set_use_vulkan_compute(Option opt, int enable);
-    public static native int ncnn_option_get_use_fp16_packed(@Const Option opt);
+    public static native int ncnn_option_get_use_fp16_packed(Option opt);
     public static native void ncnn_option_set_use_fp16_packed(Option opt, int enable);
-    public static native int ncnn_option_get_use_fp16_storage(@Const Option opt);
+    public static native int ncnn_option_get_use_fp16_storage(Option opt);
     public static native void ncnn_option_set_use_fp16_storage(Option opt, int enable);
-    public static native int ncnn_option_get_use_fp16_arithmetic(@Const Option opt);
+    public static native int ncnn_option_get_use_fp16_arithmetic(Option opt);
     public static native void ncnn_option_set_use_fp16_arithmetic(Option opt, int enable);
-    public static native int ncnn_option_get_use_bf16_storage(@Const Option opt);
+    public static native int ncnn_option_get_use_bf16_storage(Option opt);
     public static native void ncnn_option_set_use_bf16_storage(Option opt, int enable);
-    public static native int ncnn_option_get_use_packing_layout(@Const Option opt);
+    public static native int ncnn_option_get_use_packing_layout(Option opt);
     public static native void ncnn_option_set_use_packing_layout(Option opt, int enable);
-    public static native int ncnn_option_get_use_winograd_convolution(@Const Option opt);
+    public static native int ncnn_option_get_use_winograd_convolution(Option opt);
     public static native void ncnn_option_set_use_winograd_convolution(Option opt, int enable);
-    public static native int ncnn_option_get_use_sgemm_convolution(@Const Option opt);
+    public static native int ncnn_option_get_use_sgemm_convolution(Option opt);
     public static native void ncnn_option_set_use_sgemm_convolution(Option opt, int enable);
 
     // net
@@ -59,15 +59,15 @@ public final class ncnn {
     public static native int ncnn_net_load_model(Net net, @Cast("const char*") BytePointer path);
     /** {@code mem} must be NUL-terminated text. */
     public static native int ncnn_net_load_param_memory(Net net, @Cast("const char*") BytePointer mem);
-    public static native int ncnn_net_get_input_count(@Const Net net);
-    public static native int ncnn_net_get_output_count(@Const Net net);
-    public static native @Cast("const char*") BytePointer ncnn_net_get_input_name(@Const Net net, int i);
-    public static native @Cast("const char*") BytePointer ncnn_net_get_output_name(@Const Net net, int i);
+    public static native int ncnn_net_get_input_count(Net net);
+    public static native int ncnn_net_get_output_count(Net net);
+    public static native @Cast("const char*") BytePointer ncnn_net_get_input_name(Net net, int i);
+    public static native @Cast("const char*") BytePointer ncnn_net_get_output_name(Net net, int i);
 
     // extractor
     public static native Extractor ncnn_extractor_create(Net net);
     public static native void ncnn_extractor_destroy(Extractor ex);
-    public static native int ncnn_extractor_input(Extractor ex, @Cast("const char*") BytePointer name, @Const Mat mat);
+    public static native int ncnn_extractor_input(Extractor ex, @Cast("const char*") BytePointer name, Mat mat);
     /** Allocates a new mat in {@code mat} on every call, failure included: destroy it every time. */
     public static native int ncnn_extractor_extract(Extractor ex, @Cast("const char*") BytePointer name,
                                                     @ByPtrPtr Mat mat);
@@ -76,15 +76,15 @@ public final class ncnn {
     public static native Mat ncnn_mat_create_external_3d(int w, int h, int c, Pointer data,
                                                          @Cast("ncnn_allocator_t") Pointer allocator);
     public static native void ncnn_mat_destroy(Mat mat);
-    public static native int ncnn_mat_get_dims(@Const Mat mat);
-    public static native int ncnn_mat_get_w(@Const Mat mat);
-    public static native int ncnn_mat_get_h(@Const Mat mat);
-    public static native int ncnn_mat_get_d(@Const Mat mat);
-    public static native int ncnn_mat_get_c(@Const Mat mat);
-    public static native @Cast("size_t") long ncnn_mat_get_elemsize(@Const Mat mat);
-    public static native int ncnn_mat_get_elempack(@Const Mat mat);
-    public static native @Cast("size_t") long ncnn_mat_get_cstep(@Const Mat mat);
-    public static native Pointer ncnn_mat_get_data(@Const Mat mat);
+    public static native int ncnn_mat_get_dims(Mat mat);
+    public static native int ncnn_mat_get_w(Mat mat);
+    public static native int ncnn_mat_get_h(Mat mat);
+    public static native int ncnn_mat_get_d(Mat mat);
+    public static native int ncnn_mat_get_c(Mat mat);
+    public static native @Cast("size_t") long ncnn_mat_get_elemsize(Mat mat);
+    public static native int ncnn_mat_get_elempack(Mat mat);
+    public static native @Cast("size_t") long ncnn_mat_get_cstep(Mat mat);
+    public static native Pointer ncnn_mat_get_data(Mat mat);
 
     public static native Mat ncnn_mat_create();
 
@@ -101,8 +101,8 @@ public final class ncnn {
     public static native void ncnn_mat_substract_mean_normalize(Mat mat, @Const FloatPointer mean,
                                                                 @Const FloatPointer norm);
     /** {@code dst} must be a mat made by {@link #ncnn_mat_create()}; it receives the padded copy. */
-    public static native void ncnn_copy_make_border(@Const Mat src, Mat dst, int top, int bottom, int left, int right,
-                                                    int type, float v, @Const Option opt);
+    public static native void ncnn_copy_make_border(Mat src, Mat dst, int top, int bottom, int left, int right,
+                                                    int type, float v, Option opt);
 
     // scrfd4j glue
     /**
