@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "scrfd4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SCRFD face detection in Java.",
         subcommands = {DetectCommand.class, ModelsCommand.class, EnginesCommand.class, VerifyEngineCommand.class,
+            ConformanceCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LIST_0, ExitCodes.LIST_1,
                 ExitCodes.LIST_2, ExitCodes.LIST_3})
