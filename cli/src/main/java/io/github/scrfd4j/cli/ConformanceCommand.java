@@ -3,7 +3,12 @@ package io.github.scrfd4j.cli;
 import io.github.scrfd4j.conformance.Checker;
 import io.github.scrfd4j.conformance.GeneratedCases;
 import io.github.scrfd4j.conformance.OracleAnswers;
+import io.github.scrfd4j.conformance.PhotoCases;
 import io.github.scrfd4j.conformance.Suite;
+import io.github.scrfd4j.engine.Engine;
+import io.github.scrfd4j.engine.EngineProvider;
+import io.github.scrfd4j.engine.EngineProviders;
+import io.github.scrfd4j.engine.EngineSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,6 +85,31 @@ final class ConformanceCommand implements Callable<Integer> {
         @Mixin
         VerboseOption verbose;
 
+        private int addReal(Suite suite, Path modelsDir, Path imagesDir, PrintWriter log) throws IOException {
+            int before = suite.entries().size();
+            List<Path> photos = list(imagesDir, ".*\\.(jpe?g|png|bmp)");
+            PhotoCases.addPhotos(suite, photos);
+            EngineProvider ort = EngineProviders.load().byName("ort").orElseThrow(() ->
+                    new IllegalStateException("the real cases need ONNX Runtime (io.github.scrfd4j:scrfd4j-ort)"));
+            for (Path model : list(modelsDir, ".*\\.onnx")) {
+                if (!model.getFileName().toString().matches(modelFilter)) {
+                    continue;
+                }
+                try (Engine engine = ort.open(List.of(model), EngineSettings.CPU)) {
+                    int n = PhotoCases.addOutputs(suite, engine, PhotoCases.stem(model), photos);
+                    log.println("real cases: " + model.getFileName() + ": " + n + " post-processing cases");
+                }
+            }
+            return suite.entries().size() - before;
+        }
+
+        private static List<Path> list(Path dir, String regex) throws IOException {
+            try (Stream<Path> s = Files.list(dir)) {
+                return s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(regex)).sorted()
+                        .collect(Collectors.toList());
+            }
+        }
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -90,7 +122,7 @@ final class ConformanceCommand implements Callable<Integer> {
                     Path m = models != null ? models : Paths.get("../shared/models");
                     Path i = images != null ? images : Paths.get("../shared/testdata/images");
                     if (Files.isDirectory(m) && Files.isDirectory(i)) {
-                        real = new PhotoCases(suite, m, i, modelFilter, out).addAll();
+                        real = addReal(suite, m, i, out);
                     } else {
                         out.println("real cases skipped: " + (Files.isDirectory(m) ? i : m) + " is not a directory"
                                 + " (pass --models and --images, or --generated-only)");
