@@ -64,7 +64,7 @@ class CliDetectTest {
         CliRunner.Result r = CliRunner.run("detect", image("4.jpg"), image("6.jpg"), "--model", model(),
                 "--json", json.toString());
         assertEquals(0, r.exit(), r::toString);
-        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(Files.readString(json));
+        Map<String, Object> doc = (Map<String, Object>) io.github.scrfd4j.conformance.Json.parse(Files.readString(json));
         assertEquals("scrfd_2.5g_bnkps_shape640x640", doc.get("model"));
         assertEquals("lite", doc.get("convention"));
         assertEquals(0.3, (Double) doc.get("score_threshold"), 1e-6);
@@ -100,7 +100,7 @@ class CliDetectTest {
     void jsonToStdoutMovesLinesToStderr() {
         CliRunner.Result r = CliRunner.run("detect", image("6.jpg"), "--model", model(), "--json", "-");
         assertEquals(0, r.exit(), r::toString);
-        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(r.out().trim());
+        Map<String, Object> doc = (Map<String, Object>) io.github.scrfd4j.conformance.Json.parse(r.out().trim());
         List<Map<String, Object>> images = (List<Map<String, Object>>) doc.get("images");
         assertEquals(23, ((List<?>) images.get(0).get("faces")).size());
         assertTrue(r.err().contains("6.jpg: 23 faces"), r::toString);

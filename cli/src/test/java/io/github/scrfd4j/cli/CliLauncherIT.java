@@ -67,7 +67,7 @@ class CliLauncherIT {
         Path photo = SharedData.requireImage("6.jpg");
         Run r = launch("detect", photo.toString(), "--model", model.toString(), "--engine", engine, "--json", "-");
         assertEquals(0, r.exit(), r::toString);
-        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(r.out());
+        Map<String, Object> doc = (Map<String, Object>) io.github.scrfd4j.conformance.Json.parse(r.out());
         List<Map<String, Object>> images = (List<Map<String, Object>>) doc.get("images");
         assertEquals(1, images.size(), r::toString);
         assertEquals(23, ((List<?>) images.get(0).get("faces")).size(), "the published 6.jpg count\n" + r);

@@ -25,7 +25,7 @@ class CliPartsTest {
                 .name("a").beginArray().value(1).value(-2.5f).value(Float.NaN).beginArray().endArray().endArray()
                 .name("o").beginObject().endObject().endObject().toString();
         assertEquals("{\"s\":\"a\\\"b\\\\c\\nd\\te\\u0001f/é\",\"n\":null,\"a\":[1,-2.5,null,[]],\"o\":{}}", doc);
-        Map<String, Object> m = (Map<String, Object>) MiniJson.parse(doc);
+        Map<String, Object> m = (Map<String, Object>) io.github.scrfd4j.conformance.Json.parse(doc);
         assertEquals(weird, m.get("s"));
     }
 
@@ -33,7 +33,7 @@ class CliPartsTest {
     void jsonFloatsReadBackExactly() {
         float v = 297.68414f;
         String doc = new JsonWriter().beginArray().value(v).value(1e-7f).endArray().toString();
-        List<?> a = (List<?>) MiniJson.parse(doc);
+        List<?> a = (List<?>) io.github.scrfd4j.conformance.Json.parse(doc);
         assertEquals(v, ((Double) a.get(0)).floatValue());
         assertEquals(1e-7f, ((Double) a.get(1)).floatValue());
     }

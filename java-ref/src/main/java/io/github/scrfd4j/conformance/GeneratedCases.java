@@ -291,8 +291,8 @@ public final class GeneratedCases {
         return bi;
     }
 
-    /** Inserts an EXIF APP1 segment holding only an orientation tag after the JFIF APP0 segment. */
-    static byte[] withOrientation(byte[] jpeg, int orientation, boolean littleEndian) {
+    /** Inserts an EXIF APP1 segment holding only an orientation tag after the JFIF APP0 segment (the decoder tests use it too). */
+    public static byte[] withOrientation(byte[] jpeg, int orientation, boolean littleEndian) {
         int app0End = 2 + 2 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
         byte[] tiff = littleEndian
                 ? new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0,

@@ -67,26 +67,8 @@ class ImageDecoderTest {
         return out.toByteArray();
     }
 
-    /** Inserts an EXIF APP1 segment holding only an orientation tag, after the JFIF APP0. */
     static byte[] withOrientation(byte[] jpeg, int orientation, boolean littleEndian) {
-        int app0End = 2 + 2 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
-        byte[] tiff = littleEndian
-                ? new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0,
-                    (byte) orientation, 0, 0, 0, 0, 0, 0, 0}
-                : new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1,
-                    0, (byte) orientation, 0, 0, 0, 0, 0, 0};
-        byte[] exif = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
-        int len = 2 + exif.length + tiff.length;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, app0End);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(len >> 8);
-        out.write(len & 0xFF);
-        out.write(exif, 0, exif.length);
-        out.write(tiff, 0, tiff.length);
-        out.write(jpeg, app0End, jpeg.length - app0End);
-        return out.toByteArray();
+        return io.github.scrfd4j.conformance.GeneratedCases.withOrientation(jpeg, orientation, littleEndian);
     }
 
     @Test
