@@ -205,8 +205,9 @@ final class ConformanceCommand implements Callable<Integer> {
                     return ExitCodes.IMAGE_FAILED;
                 }
                 return failed == 0 ? ExitCodes.OK : ExitCodes.IMAGE_FAILED;
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                // the suite itself is unreadable: the arguments point at the wrong thing
+                spec.commandLine().getErr().println("error: " + ErrorReporter.message(e));
                 return ExitCodes.USAGE;
             } finally {
                 out.flush();
@@ -232,7 +233,7 @@ final class ConformanceCommand implements Callable<Integer> {
                 int n = OracleAnswers.write(Suite.open(dir), out, levels(List.of()));
                 spec.commandLine().getOut().println("wrote " + n + " answers to " + out);
                 return ExitCodes.OK;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return ExitCodes.IMAGE_FAILED;
             }

@@ -188,7 +188,7 @@ final class DetectCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         long t0 = System.nanoTime();
-        try (LoadedModel m = ModelLoader.load(selection, new EngineSettings(threads, device, allowFallback),
+        try (LoadedModel m = ModelLoader.load(selection, new EngineSettings(threads, device, allowFallback, precision.precision()),
                 detectorOptions())) {
             double loadMs = (System.nanoTime() - t0) / 1e6;
             Detector d = m.detector();

@@ -88,7 +88,7 @@ final class EngineSelector {
         if (f != null) {
             return f;
         }
-        if (Files.exists(Path.of(model))) {
+        if (Files.isRegularFile(Path.of(model))) {
             throw new IllegalArgumentException("Invalid value for option '--model': cannot tell the format of '" + model + "' from its name"
                     + " (known extensions: .onnx, .mnn, .tnnproto/.tnnmodel, .param/.bin); pass --engine");
         }

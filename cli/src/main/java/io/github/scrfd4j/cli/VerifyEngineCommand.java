@@ -131,7 +131,7 @@ final class VerifyEngineCommand implements Callable<Integer> {
         if (reference != null) {
             return reference;
         }
-        boolean isPath = model.contains("/") || model.contains(".");
+        boolean isPath = Files.isRegularFile(Path.of(model));
         if (!isPath) {
             return model;
         }

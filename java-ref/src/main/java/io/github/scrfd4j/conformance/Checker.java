@@ -42,8 +42,8 @@ public final class Checker {
                 } else {
                     diff = compare(e, suite.dir(e), answer);
                 }
-            } catch (IOException | RuntimeException ex) {
-                diff = "unreadable answer: " + ex.getMessage();
+            } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+                diff = "unreadable answer: " + ex;
             }
             out.add(new Result(e, diff.isEmpty(), diff));
         }
@@ -180,7 +180,14 @@ public final class Checker {
         if (!(f instanceof String)) {
             throw new IOException("no \"" + key + "\" file named in the answer");
         }
-        return Npy.read(dir.resolve((String) f));
+        // a file beside the JSON, nothing else: an answer must not point at the suite's own expected arrays
+        Path base = dir.toAbsolutePath().normalize();
+        Path file = base.resolve((String) f).normalize();
+        if (!file.getParent().equals(base) || !Files.isRegularFile(file)) {
+            throw new IOException("\"" + key + "\": " + f + " is not a file beside " + dir.getFileName()
+                    + "/ (answers name .npy files in their own directory)");
+        }
+        return Npy.read(file);
     }
 
     private static String images(String what, Npy.Array want, Npy.Array got) {

@@ -14,8 +14,10 @@ import java.util.Map;
  * {@code double}, objects as insertion-ordered maps).
  */
 public final class Json {
+    private static final int MAX_DEPTH = 256;
     private final String text;
     private int at;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
@@ -165,12 +167,20 @@ public final class Json {
         }
     }
 
+    private void deeper() {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH);
+        }
+    }
+
     private Map<String, Object> object() {
         Map<String, Object> m = new LinkedHashMap<>();
+        deeper();
         at++;
         space();
         if (peek('}')) {
             at++;
+            depth--;
             return m;
         }
         while (true) {
@@ -186,16 +196,19 @@ public final class Json {
                 continue;
             }
             expect('}');
+            depth--;
             return m;
         }
     }
 
     private List<Object> array() {
         List<Object> l = new ArrayList<>();
+        deeper();
         at++;
         space();
         if (peek(']')) {
             at++;
+            depth--;
             return l;
         }
         while (true) {
@@ -207,6 +220,7 @@ public final class Json {
                 continue;
             }
             expect(']');
+            depth--;
             return l;
         }
     }

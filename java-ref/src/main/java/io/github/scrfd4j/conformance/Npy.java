@@ -99,7 +99,7 @@ public final class Npy {
         } else {
             throw new IOException(file + ": .npy version " + major + " is not supported");
         }
-        if (headerLength < 0 || start + headerLength > all.length) {
+        if (headerLength < 0 || (long) start + headerLength > all.length) {
             throw new IOException(file + ": truncated .npy header");
         }
         String header = new String(all, start, headerLength, StandardCharsets.ISO_8859_1);
@@ -115,8 +115,19 @@ public final class Npy {
         String[] parts = s.group(1).split(",");
         long[] shape = Arrays.stream(parts).map(String::trim).filter(p -> !p.isEmpty()).mapToLong(Long::parseLong).toArray();
         long n = 1;
-        for (long dim : shape) {
-            n *= dim;
+        try {
+            for (long dim : shape) {
+                if (dim < 0) {
+                    throw new IOException(file + ": negative dimension in shape " + Arrays.toString(shape));
+                }
+                n = Math.multiplyExact(n, dim);
+            }
+            Math.multiplyExact(n, 4L);
+        } catch (ArithmeticException e) {
+            throw new IOException(file + ": shape " + Arrays.toString(shape) + " is too large");
+        }
+        if (n > Integer.MAX_VALUE / 4) {
+            throw new IOException(file + ": shape " + Arrays.toString(shape) + " is too large");
         }
         int offset = start + headerLength;
         String descr = d.group(1);

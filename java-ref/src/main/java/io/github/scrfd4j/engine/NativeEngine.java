@@ -53,11 +53,14 @@ public abstract class NativeEngine<S extends NativeEngineSession> implements Eng
 
     @Override
     public final S openSession() {
-        checkOpen();
-        return sessions.add(newSession());
+        // under the lock: the model cannot be released between the check and the registration
+        synchronized (lock) {
+            checkOpen();
+            return sessions.add(newSession());
+        }
     }
 
-    /** Creates a session with its native context; may be called from any thread. */
+    /** Creates a session with its native context, under {@link #lock()}; frees what it made if it fails. */
     protected abstract S newSession();
 
     final void forget(NativeEngineSession session) {

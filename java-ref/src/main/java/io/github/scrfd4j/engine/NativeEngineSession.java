@@ -16,7 +16,7 @@ public abstract class NativeEngineSession implements EngineSession {
     private final String label;
     private final SingleThreadGuard guard;
     private final List<float[]> arrays = new ArrayList<>();
-    private boolean closed;
+    private volatile boolean closed;
 
     /**
      * @param model names the model kind for size errors, e.g. "MNN model"
@@ -92,13 +92,18 @@ public abstract class NativeEngineSession implements EngineSession {
 
     @Override
     public final void close() {
-        guard.checkIdle();
-        synchronized (engine.lock()) {
-            if (closed) {
-                return;
+        // claims the guard, so that no run can start while the native objects are freed
+        guard.enterToClose();
+        try {
+            synchronized (engine.lock()) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                release();
             }
-            closed = true;
-            release();
+        } finally {
+            guard.exit();
         }
         engine.forget(this);
     }

@@ -28,7 +28,9 @@ public final class OpenSessions<S extends EngineSession> {
 
     /**
      * Closes every open session. Returns false when this was already done (close is idempotent),
-     * true the first time, after which the engine frees its own native objects.
+     * true the first time, after which the engine frees its own native objects. When a session is
+     * running in another thread it cannot be closed: the others are closed, nothing is marked closed,
+     * and an {@link IllegalStateException} says so (the engine must not free what a run still uses).
      */
     public boolean closeAll() {
         List<S> copy;
@@ -39,8 +41,19 @@ public final class OpenSessions<S extends EngineSession> {
             closed = true;
             copy = new ArrayList<>(open);
         }
+        IllegalStateException busy = null;
         for (S s : copy) {
-            s.close();
+            try {
+                s.close();
+            } catch (IllegalStateException e) {
+                busy = busy == null ? e : busy;
+            }
+        }
+        if (busy != null) {
+            synchronized (this) {
+                closed = false;
+            }
+            throw new IllegalStateException("cannot close the engine yet: " + busy.getMessage(), busy);
         }
         return true;
     }

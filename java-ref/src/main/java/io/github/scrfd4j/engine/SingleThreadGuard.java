@@ -34,7 +34,20 @@ public final class SingleThreadGuard {
         inside.compareAndSet(Thread.currentThread(), null);
     }
 
-    /** For close(): fails when another thread is inside. */
+    /**
+     * For close(): enters like {@link #enter()} (so no run can start until {@link #exit()}), failing
+     * when another thread is inside.
+     */
+    public void enterToClose() {
+        Thread me = Thread.currentThread();
+        if (!inside.compareAndSet(null, me) && inside.get() != me) {
+            Thread other = inside.get();
+            throw new IllegalStateException("cannot close " + what + " while thread '"
+                    + (other == null ? "?" : other.getName()) + "' runs it");
+        }
+    }
+
+    /** Fails when another thread is inside. */
     public void checkIdle() {
         Thread other = inside.get();
         if (other != null && other != Thread.currentThread()) {

@@ -3,6 +3,7 @@ package io.github.scrfd4j.conformance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scrfd4j.detect.Box;
@@ -154,6 +155,21 @@ class ConformanceSuiteTest {
         assertEquals("pre-lite-3x7-to-640x640", r.entry().name());
         assertEquals("canvas pixel (x 320, y 300, channel 1) is " + (a.bytes()[3 * (640 * 300 + 320) + 1] & 255)
                 + ", expected " + ((a.bytes()[3 * (640 * 300 + 320) + 1] ^ 1) & 255), r.detail());
+    }
+
+    @Test
+    void anAnswerCannotPointAtTheSuitesOwnExpectedFiles() throws IOException {
+        Path dir = spoiled("cheat", "post-lite-empty", f -> f);
+        Path answer = dir.resolve("pre/pre-lite-3x7-to-640x640.json");
+        Path expected = suite.root().resolve("pre/pre-lite-3x7-to-640x640");
+        Files.writeString(answer, Files.readString(answer)
+                .replace("pre-lite-3x7-to-640x640_canvas.npy", expected.resolve("expected_canvas.npy").toString())
+                .replace("pre-lite-3x7-to-640x640_tensor.npy", "../../suite/pre/pre-lite-3x7-to-640x640/expected_tensor.npy"));
+        Checker.Result r = only(check(dir));
+        assertEquals("pre-lite-3x7-to-640x640", r.entry().name());
+        assertTrue(r.detail().contains("is not a file beside"), r.detail());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Json.parse("[".repeat(10_000)))
+                .getMessage().contains("nested deeper"));
     }
 
     @Test

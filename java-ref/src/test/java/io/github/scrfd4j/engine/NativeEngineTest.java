@@ -42,6 +42,8 @@ class NativeEngineTest {
         private final CountingEngine engine;
         private final FloatBuffer input = FloatBuffer.allocate(3 * 4 * 2);
         int runs;
+        java.util.concurrent.CountDownLatch entered;
+        java.util.concurrent.CountDownLatch proceed;
 
         CountingSession(CountingEngine engine) {
             super(engine, "counting model", "counting session");
@@ -55,6 +57,14 @@ class NativeEngineTest {
 
         @Override
         protected List<Tensor> infer(int width, int height) {
+            if (entered != null) {
+                entered.countDown();
+                try {
+                    proceed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             float[] out = outputArray(0, 3);
             out[0] = input.get(0);
             out[1] = ++runs;
@@ -101,6 +111,26 @@ class NativeEngineTest {
         assertTrue(x.getMessage().contains("closed"), x.getMessage());
         IllegalStateException y = assertThrows(IllegalStateException.class, e::openSession);
         assertEquals("counting engine is closed", y.getMessage());
+    }
+
+    @Test
+    void closingWhileARunIsInsideIsRefusedAndFreesNothing() throws Exception {
+        CountingEngine e = new CountingEngine();
+        CountingSession s = e.openSession();
+        s.entered = new java.util.concurrent.CountDownLatch(1);
+        s.proceed = new java.util.concurrent.CountDownLatch(1);
+        Thread runner = new Thread(() -> s.run(4, 2), "runner");
+        runner.start();
+        s.entered.await();
+        IllegalStateException x = assertThrows(IllegalStateException.class, s::close);
+        assertTrue(x.getMessage().contains("while thread 'runner' runs it"), x.getMessage());
+        IllegalStateException y = assertThrows(IllegalStateException.class, e::close);
+        assertTrue(y.getMessage().startsWith("cannot close the engine yet"), y.getMessage());
+        assertEquals(List.of(), e.freed, "nothing freed under a running session");
+        s.proceed.countDown();
+        runner.join();
+        e.close();
+        assertEquals(List.of("session", "engine"), e.freed);
     }
 
     @Test

@@ -73,6 +73,7 @@ public final class ncnn {
                                                     @ByPtrPtr Mat mat);
 
     // mat
+    public static native Mat ncnn_mat_create_3d(int w, int h, int c, @Cast("ncnn_allocator_t") Pointer allocator);
     public static native Mat ncnn_mat_create_external_3d(int w, int h, int c, Pointer data,
                                                          @Cast("ncnn_allocator_t") Pointer allocator);
     public static native void ncnn_mat_destroy(Mat mat);

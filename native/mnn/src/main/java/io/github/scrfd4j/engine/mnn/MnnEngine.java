@@ -153,7 +153,13 @@ public final class MnnEngine extends NativeEngine<MnnEngineSession> {
 
     @Override
     protected MnnEngineSession newSession() {
-        return new MnnEngineSession(this, createSession());
+        Session s = createSession();
+        try {
+            return new MnnEngineSession(this, s);
+        } catch (RuntimeException e) {
+            net.releaseSession(s);
+            throw e;
+        }
     }
 
     @Override

@@ -32,12 +32,23 @@ public record NcnnParam(int layers, int blobs, List<String> inputs, Optional<int
     // ncnn's ParamDict holds ids 0..31; arrays are written as -23300 - id
     private static final int MAX_PARAM_ID = 32;
     private static final int ARRAY_BASE = -23300;
+    // 30 carries shape hints, which ncnn divides by the top count while loading: not accepted
+    private static final int SHAPE_HINTS = 30;
+    private static final int MAX_VALUE_CHARS = 15;
 
     /** Parses and checks {@code bytes}; {@code source} names the file in errors. */
     public static NcnnParam parse(byte[] bytes, String source) {
-        for (byte b : bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
             if (b == 0) {
                 throw invalid(source, "it contains NUL bytes: not an ncnn text .param (a binary .param.bin is not supported)");
+            }
+            // ncnn's scanf reading splits tokens differently from any Java tokenizer on tabs, lone CRs
+            // and multi-byte characters, so a file must be plain printable ASCII for both to agree
+            boolean ok = (b >= 0x20 && b <= 0x7e) || b == '\n' || (b == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n');
+            if (!ok) {
+                throw invalid(source, "byte " + i + " (0x" + Integer.toHexString(b) + ") is not printable ASCII,"
+                        + " space or a line break");
             }
         }
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R");
@@ -81,7 +92,7 @@ public record NcnnParam(int layers, int blobs, List<String> inputs, Optional<int
                 }
             }
             int bottoms = count(t[2], MAX_BLOBS_PER_LAYER, source, where + " bottom count", true);
-            int tops = count(t[3], MAX_BLOBS_PER_LAYER, source, where + " top count", true);
+            int tops = count(t[3], MAX_BLOBS_PER_LAYER, source, where + " top count", false);
             if (t.length < 4 + bottoms + tops) {
                 throw invalid(source, where + ": layer " + t[1] + " declares " + bottoms + " bottoms and " + tops
                         + " tops but names fewer blobs");
@@ -107,6 +118,7 @@ public record NcnnParam(int layers, int blobs, List<String> inputs, Optional<int
             for (int i = 4 + bottoms + tops; i < t.length; i++) {
                 parseParam(t[i], params, source, where);
             }
+            checkDivisors(t[0], t[1], params, source, where);
             if (t[0].equals("Input")) {
                 if (bottoms != 0 || tops != 1) {
                     throw invalid(source, where + ": an Input layer has no bottom and one top");
@@ -131,6 +143,44 @@ public record NcnnParam(int layers, int blobs, List<String> inputs, Optional<int
         return new NcnnParam(layerCount, blobCount, List.copyOf(inputs), fixed);
     }
 
+    /**
+     * Parameters ncnn divides by when it builds the layers SCRFD uses (convolutions, pooling, inner
+     * products): zero there is a SIGFPE in ncnn, so it is refused here. Layer types ncnn does not
+     * know are left to ncnn, which refuses them cleanly.
+     */
+    private static void checkDivisors(String type, String name, int[] p, String source, String where) {
+        boolean conv = type.startsWith("Convolution") || type.startsWith("Deconvolution");
+        if (conv || type.equals("InnerProduct")) {
+            positive(p, 0, true, type, name, "num_output", source, where);
+            positive(p, 6, true, type, name, "weight_data_size", source, where);
+        }
+        if (conv) {
+            positive(p, 1, true, type, name, "kernel_w", source, where);
+            for (int id : new int[] {11, 2, 12, 3, 13, 7}) {
+                positive(p, id, false, type, name, "parameter " + id, source, where);
+            }
+            if (p[7] > 0 && p[0] > 0 && p[0] % p[7] != 0) {
+                throw invalid(source, where + ": " + type + " " + name + " has num_output " + p[0]
+                        + " not divisible by its group " + p[7]);
+            }
+        }
+        if (type.equals("Pooling") && p[4] != 1) {
+            positive(p, 1, true, type, name, "kernel_w", source, where);
+            for (int id : new int[] {11, 2, 12}) {
+                positive(p, id, false, type, name, "parameter " + id, source, where);
+            }
+        }
+    }
+
+    private static void positive(int[] p, int id, boolean required, String type, String name, String what,
+                                 String source, String where) {
+        boolean set = p[id] != Integer.MIN_VALUE;
+        if ((required && !set) || (set && p[id] <= 0)) {
+            throw invalid(source, where + ": " + type + " " + name + " needs a positive " + what + " ("
+                    + id + "=), got " + (set ? Integer.toString(p[id]) : "none"));
+        }
+    }
+
     /** Checks one {@code id=value}: ids below 32, numbers, arrays {@code n,v1,...,vn} of n values. */
     private static void parseParam(String token, int[] params, String source, String where) {
         int eq = token.indexOf('=');
@@ -145,8 +195,8 @@ public record NcnnParam(int layers, int blobs, List<String> inputs, Optional<int
         }
         boolean array = id <= ARRAY_BASE;
         int slot = array ? ARRAY_BASE - id : id;
-        if (slot < 0 || slot >= MAX_PARAM_ID) {
-            throw invalid(source, where + ": parameter id " + id + " is out of ncnn's range (0-31, or -23300-n for arrays)");
+        if (slot < 0 || slot >= MAX_PARAM_ID || slot == SHAPE_HINTS) {
+            throw invalid(source, where + ": parameter id " + id + " is out of ncnn's range (0-31 except 30, or -23300-n for arrays)");
         }
         String value = token.substring(eq + 1);
         String[] parts = value.split(",", -1);
@@ -160,6 +210,11 @@ public record NcnnParam(int layers, int blobs, List<String> inputs, Optional<int
             throw invalid(source, where + ": parameter " + id + " has a list value without the array id form");
         }
         for (int i = array ? 1 : 0; i < parts.length; i++) {
+            if (parts[i].length() > MAX_VALUE_CHARS) {
+                // ncnn reads each value with %15[^,\n ]: a longer one would be split into two tokens
+                throw invalid(source, where + ": parameter " + id + " value '" + parts[i] + "' is longer than "
+                        + MAX_VALUE_CHARS + " characters");
+            }
             try {
                 float f = Float.parseFloat(parts[i]);
                 if (!array && parts[i].matches("-?\\d+")) {

@@ -2,6 +2,7 @@ package io.github.scrfd4j.engine.ncnn;
 
 import io.github.scrfd4j.engine.EngineException;
 import io.github.scrfd4j.engine.Tensor;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -48,10 +49,22 @@ final class NcnnRun implements AutoCloseable {
         if (ex == null || ex.isNull()) {
             throw new EngineException("ncnn could not create an extractor for " + source);
         }
-        Mat in = ncnn.ncnn_mat_create_external_3d(w, h, 3, data, null);
+        // an ncnn-owned mat, not one wrapping our buffer: ncnn's light mode reads the refcount of an
+        // input blob (an external mat has none), and pads each channel to 16 bytes (cstep)
+        Mat in = ncnn.ncnn_mat_create_3d(w, h, 3, null);
         try {
-            if (in == null || in.isNull()) {
-                throw new EngineException("ncnn could not wrap the " + w + "x" + h + " input");
+            Pointer dst = in == null || in.isNull() ? null : ncnn.ncnn_mat_get_data(in);
+            if (dst == null || dst.isNull()) {
+                throw new EngineException("ncnn could not allocate the " + w + "x" + h + " input");
+            }
+            long cstep = ncnn.ncnn_mat_get_cstep(in);
+            int plane = w * h;
+            FloatBuffer to = new FloatPointer(dst).capacity(3 * cstep).asBuffer();
+            FloatBuffer from = data.capacity(3L * plane).asBuffer();
+            for (int c = 0; c < 3; c++) {
+                from.limit((c + 1) * plane).position(c * plane);
+                to.position((int) (c * cstep));
+                to.put(from);
             }
             if (ncnn.ncnn_extractor_input(ex, input, in) != 0) {
                 throw new EngineException("ncnn has no input blob '" + input.getString() + "' in " + source);

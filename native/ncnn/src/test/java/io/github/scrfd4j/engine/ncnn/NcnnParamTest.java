@@ -45,7 +45,7 @@ class NcnnParamTest {
         assertEquals(List.of("data"), p.inputs());
         assertArrayEquals(new int[] {8, 4}, p.fixedInput().orElseThrow());
         assertTrue(parse(TINY.replace(" 0=8 1=4 2=3", "")).fixedInput().isEmpty());
-        parse(TINY.replace("6=6", "-23303=2,1.5,2e-3"));
+        parse(TINY.replace("6=6", "6=6 -23303=2,1.5,2e-3"));
     }
 
     @Test
@@ -85,6 +85,26 @@ class NcnnParamTest {
         assertTrue(error(TINY.replace("6=6", "6")).contains("not id=value"));
         assertTrue(error(TINY.replace("6=6", "-23306=3,1,2")).contains("declares 3 values but has 2"));
         assertTrue(error(TINY.replace("6=6", "6=nan")).contains("not a number"));
+    }
+
+    @Test
+    void onlyWhatNcnnAndJavaTokenizeAlikeIsAccepted() {
+        // ncnn's %s and %15[^,\n ] split tabs, lone CRs and multi-byte text differently from Java
+        assertTrue(error(TINY.replace("6=6", "6=6\t7=1")).contains("not printable ASCII"));
+        assertTrue(error(TINY.replace("Sigmoid          sig", "Sigmoid\rsig")).contains("not printable ASCII"));
+        assertTrue(error(TINY.replace("sig ", "\u4e2d\u6587 ")).contains("not printable ASCII"));
+        parse(TINY.replace("\n", "\r\n"));
+        assertTrue(error(TINY.replace("6=6", "6=6.000000000000001")).contains("longer than 15"));
+    }
+
+    @Test
+    void valuesNcnnDividesByAreRefused() {
+        assertTrue(error(TINY.replace("0=2 1=1 6=6", "0=0 1=1 6=6")).contains("positive num_output"));
+        assertTrue(error(TINY.replace("0=2 1=1 6=6", "0=2 6=6")).contains("positive kernel_w"));
+        assertTrue(error(TINY.replace("0=2 1=1 6=6", "0=2 1=1 3=0 6=6")).contains("parameter 3"));
+        assertTrue(error(TINY.replace("0=2 1=1 6=6", "0=3 1=1 6=6 7=2")).contains("not divisible"));
+        assertTrue(error(TINY.replace("1 1 c out", "1 0 c")).contains("top count 0"));
+        assertTrue(error(TINY.replace("6=6", "6=6 -23330=1,0")).contains("out of ncnn's range"));
     }
 
     @Test

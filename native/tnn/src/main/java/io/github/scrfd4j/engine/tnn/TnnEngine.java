@@ -126,7 +126,12 @@ public final class TnnEngine extends NativeEngine<TnnEngineSession> {
                             + ": code " + status.code() + " (0x" + Integer.toHexString(status.code()) + "), "
                             + status.description() + hint);
                 }
-                check(inst.SetCpuNumThreads(threads), "SetCpuNumThreads");
+                try {
+                    check(inst.SetCpuNumThreads(threads), "SetCpuNumThreads");
+                } catch (RuntimeException e) {
+                    inst.close();
+                    throw e;
+                }
                 return inst;
             }
         }
@@ -169,7 +174,13 @@ public final class TnnEngine extends NativeEngine<TnnEngineSession> {
 
     @Override
     protected TnnEngineSession newSession() {
-        return new TnnEngineSession(this, createInstance());
+        Instance inst = createInstance();
+        try {
+            return new TnnEngineSession(this, inst);
+        } catch (RuntimeException e) {
+            inst.close();
+            throw e;
+        }
     }
 
     @Override
