@@ -93,6 +93,19 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     ModelsDirOption models;
 
+    @Option(names = "--max-pixels", order = 11, paramLabel = "N", defaultValue = "89478485",
+            description = "Refuse images whose header declares more than N pixels, before decoding them "
+                    + "(default: ${DEFAULT-VALUE}, Pillow's MAX_IMAGE_PIXELS).")
+    void setMaxPixels(long v) {
+        if (v <= 0) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--max-pixels': must be "
+                    + "positive, but was " + v);
+        }
+        maxPixels = v;
+    }
+
+    private long maxPixels;
+
     @Option(names = "--no-download", order = 12,
             description = "Never download a model; fail if it is not present locally.")
     boolean noDownload;
@@ -192,7 +205,7 @@ final class DetectCommand implements Callable<Integer> {
                 detectorOptions())) {
             double loadMs = (System.nanoTime() - t0) / 1e6;
             Detector d = m.detector();
-            ImageProcessor processor = new ImageProcessor(d, annotator, err, verbose.verbose);
+            ImageProcessor processor = new ImageProcessor(d, annotator, err, verbose.verbose, maxPixels);
             List<ImageResult> results = new ArrayList<>();
             long t1 = System.nanoTime();
             for (ImageInputs.Input in : expanded) {

@@ -19,8 +19,11 @@ final class ImageProcessor {
     private final PrintWriter err;
     private final boolean verbose;
 
+    private final long maxPixels;
+
     /** @param annotator null when no annotated copies are wanted */
-    ImageProcessor(Detector detector, Annotator annotator, PrintWriter err, boolean verbose) {
+    ImageProcessor(Detector detector, Annotator annotator, PrintWriter err, boolean verbose, long maxPixels) {
+        this.maxPixels = maxPixels;
         this.detector = detector;
         this.annotator = annotator;
         this.err = err;
@@ -32,7 +35,7 @@ final class ImageProcessor {
         BgrImage image;
         List<Face> faces;
         try {
-            image = ImageDecoder.read(path);
+            image = ImageDecoder.read(path, maxPixels);
             faces = detector.detect(image);
         } catch (RuntimeException e) {
             trace(e);

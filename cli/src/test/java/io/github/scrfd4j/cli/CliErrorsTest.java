@@ -189,4 +189,17 @@ class CliErrorsTest {
         assertTrue(r.out().contains("score_8") && r.out().contains("OK: every output within tolerance"), r::toString);
         assertTrue(r.out().contains("6.jpg: 23 faces (reference 23); same faces"), r::toString);
     }
+
+    @Test
+    void maxPixelsRefusesLargeImagesPerImageAndIsValidated() {
+        CliRunner.Result r = CliRunner.run("detect", image("6.jpg"), image("1.jpg"), "--model", model(), "--max-pixels", "200000");
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().contains("6.jpg: 23 faces"), r::toString);
+        assertTrue(r.out().contains("1.jpg: error: cannot decode") && r.out().contains("810x1080 = 874800 pixels, over the limit of 200000"),
+                r::toString);
+        assertNoStackTrace(r);
+        CliRunner.Result bad = CliRunner.run("detect", image("6.jpg"), "--max-pixels", "0");
+        assertEquals(2, bad.exit(), bad::toString);
+        assertTrue(bad.err().contains("--max-pixels"), bad::toString);
+    }
 }

@@ -123,8 +123,13 @@ public final class Detector implements AutoCloseable {
 
     /** Faces in an image file (JPEG, PNG, BMP), decoded as {@code cv::imread} does. */
     public List<Face> detect(Path imageFile) {
+        return detect(imageFile, ImageDecoder.DEFAULT_MAX_PIXELS);
+    }
+
+    /** Faces in an image file; an image whose header declares more than {@code maxPixels} pixels is refused. */
+    public List<Face> detect(Path imageFile, long maxPixels) {
         ensureOpen();
-        return detect(ImageDecoder.read(imageFile));
+        return detect(ImageDecoder.read(imageFile, maxPixels));
     }
 
     /** Faces in a {@link BufferedImage} of any type. */

@@ -35,11 +35,23 @@ import org.w3c.dom.Node;
  * becomes an {@link ImageDecodeException}.
  */
 public final class ImageDecoder {
+    /**
+     * The default pixel budget: Pillow's {@code MAX_IMAGE_PIXELS} (89,478,485, about 89 megapixels).
+     * An image whose header declares more is refused before anything is allocated for it: a 69-byte
+     * PNG can declare 25000x25000.
+     */
+    public static final long DEFAULT_MAX_PIXELS = 89_478_485L;
+
     private ImageDecoder() {
     }
 
-    /** Reads a JPEG, PNG or BMP file. */
+    /** Reads a JPEG, PNG or BMP file, within {@link #DEFAULT_MAX_PIXELS}. */
     public static BgrImage read(Path file) {
+        return read(file, DEFAULT_MAX_PIXELS);
+    }
+
+    /** Reads a JPEG, PNG or BMP file; an image declaring more than {@code maxPixels} pixels is refused. */
+    public static BgrImage read(Path file, long maxPixels) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -48,11 +60,22 @@ public final class ImageDecoder {
         } catch (IOException e) {
             throw new ImageDecodeException("cannot read image file " + file + ": " + e.getMessage(), e);
         }
-        return decode(bytes, file.toString());
+        return decode(bytes, file.toString(), maxPixels);
     }
 
-    /** Decodes an encoded image held in memory; {@code name} is only used in error messages. */
+    /** Decodes an encoded image held in memory, within {@link #DEFAULT_MAX_PIXELS}; {@code name} is for messages. */
     public static BgrImage decode(byte[] encoded, String name) {
+        return decode(encoded, name, DEFAULT_MAX_PIXELS);
+    }
+
+    /**
+     * Decodes an encoded image held in memory; an image whose header declares more than
+     * {@code maxPixels} pixels is refused before decoding. {@code name} is only used in messages.
+     */
+    public static BgrImage decode(byte[] encoded, String name, long maxPixels) {
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
+        }
         if (encoded.length == 0) {
             throw new ImageDecodeException("empty image file: " + name);
         }
@@ -67,7 +90,7 @@ public final class ImageDecoder {
             try {
                 reader.setInput(in, true, false);
                 reader.addIIOReadWarningListener(new FailOnTruncation(name));
-                checkDeclaredSize(reader, name);
+                checkDeclaredSize(reader, name, maxPixels);
                 BgrImage img;
                 if (jpeg) {
                     img = decodeJpeg(reader, name);
@@ -86,9 +109,14 @@ public final class ImageDecoder {
     }
 
     /** Refuses absurd headers before the decoder allocates for them (a 60000x60000 PNG is 10 GB). */
-    private static void checkDeclaredSize(ImageReader reader, String name) throws IOException {
+    private static void checkDeclaredSize(ImageReader reader, String name, long maxPixels) throws IOException {
         int w = reader.getWidth(0);
         int h = reader.getHeight(0);
+        if ((long) w * h > maxPixels) {
+            throw new ImageDecodeException("cannot decode " + name + ": it declares " + w + "x" + h + " = "
+                    + (long) w * h + " pixels, over the limit of " + maxPixels + " pixels (--max-pixels, or"
+                    + " ImageDecoder.decode(bytes, name, maxPixels))");
+        }
         try {
             BgrImage.checkSize(w, h);
         } catch (IllegalArgumentException e) {

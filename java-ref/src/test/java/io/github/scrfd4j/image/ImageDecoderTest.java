@@ -192,4 +192,36 @@ class ImageDecoderTest {
         assertTrue(e.getMessage().contains("40000x40000"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BgrImage.allocate(30000, 30000));
     }
+
+    /** A PNG of a few dozen bytes whose IHDR declares {@code w x h}: a decompression bomb's header. */
+    static byte[] pngHeader(int w, int h) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(w).putInt(h).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        out.write(new byte[] {0, 0, 0, 13});
+        out.write(ihdr.array());
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        out.write(new byte[] {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xae, 0x42, 0x60, (byte) 0x82});
+        return out.toByteArray();
+    }
+
+    @Test
+    void aHeaderDeclaringTooManyPixelsIsRefusedBeforeDecoding() throws IOException {
+        byte[] bomb = pngHeader(25000, 25000);
+        long t0 = System.nanoTime();
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(bomb, "bomb.png"));
+        double ms = (System.nanoTime() - t0) / 1e6;
+        assertTrue(e.getMessage().contains("declares 25000x25000 = 625000000 pixels, over the limit of 89478485"),
+                e.getMessage());
+        assertTrue(ms < 2000, "refusing took " + ms + " ms");
+        byte[] small = encode(pattern(29, 31), "png");
+        ImageDecodeException x = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(small, "s.png", 898));
+        assertTrue(x.getMessage().contains("29x31 = 899 pixels, over the limit of 898"), x.getMessage());
+        assertEquals(29, ImageDecoder.decode(small, "s.png", 899).width());
+        assertThrows(IllegalArgumentException.class, () -> ImageDecoder.decode(small, "s.png", 0));
+    }
 }
