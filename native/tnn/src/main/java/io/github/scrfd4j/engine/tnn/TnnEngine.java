@@ -47,6 +47,7 @@ public final class TnnEngine extends NativeEngine<TnnEngineSession> {
         this.threads = threads;
         byte[] protoBytes = ModelBytes.read(proto, "TNN model file");
         byte[] modelBytes = ModelBytes.read(model, "TNN model file");
+        TnnProto.parse(protoBytes, proto.getFileName().toString());
         tnn = new TNN();
         try (ModelConfig config = new ModelConfig()) {
             config.model_type(ModelConfig.MODEL_TYPE_TNN).addParam(protoBytes).addParam(modelBytes);
