@@ -1,8 +1,10 @@
 package io.github.scrfd4j.cli;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -29,5 +31,28 @@ interface Choice {
             out.add(e.id().toLowerCase(Locale.ROOT));
         }
         return out;
+    }
+
+    /**
+     * picocli's converter and completion candidates for a choice enum, in one class: each enum
+     * declares {@code static final class Values extends Choice.Values<ThatEnum>} with a no-argument
+     * constructor, and options name it as both {@code converter} and {@code completionCandidates}.
+     */
+    abstract class Values<E extends Enum<E> & Choice> implements ITypeConverter<E>, Iterable<String> {
+        private final Class<E> type;
+
+        protected Values(Class<E> type) {
+            this.type = type;
+        }
+
+        @Override
+        public E convert(String value) {
+            return parse(type, value);
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return ids(type).iterator();
+        }
     }
 }

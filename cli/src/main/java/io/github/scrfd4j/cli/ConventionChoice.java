@@ -1,8 +1,6 @@
 package io.github.scrfd4j.cli;
 
 import io.github.scrfd4j.decode.Convention;
-import java.util.Iterator;
-import picocli.CommandLine.ITypeConverter;
 
 /** {@code --convention} spellings of {@link Convention}. */
 enum ConventionChoice implements Choice {
@@ -26,19 +24,10 @@ enum ConventionChoice implements Choice {
         return convention;
     }
 
-    /** picocli converter. */
-    static final class Converter implements ITypeConverter<ConventionChoice> {
-        @Override
-        public ConventionChoice convert(String value) {
-            return Choice.parse(ConventionChoice.class, value);
-        }
-    }
-
-    /** Values shown by {@code ${COMPLETION-CANDIDATES}}. */
-    static final class Candidates implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Choice.ids(ConventionChoice.class).iterator();
+    /** picocli converter and completion candidates. */
+    static final class Values extends Choice.Values<ConventionChoice> {
+        Values() {
+            super(ConventionChoice.class);
         }
     }
 }

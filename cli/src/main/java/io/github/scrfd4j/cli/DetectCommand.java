@@ -57,7 +57,7 @@ final class DetectCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--precision", order = 4, paramLabel = "MODE", defaultValue = "exact",
-            converter = PrecisionChoice.Converter.class, completionCandidates = PrecisionChoice.Candidates.class,
+            converter = PrecisionChoice.Values.class, completionCandidates = PrecisionChoice.Values.class,
             description = "exact: fp32, agrees with ONNX Runtime on every CPU; fast: the runtime's reduced-precision "
                     + "defaults where it has them (ncnn: fp16/bf16 storage on ARMv8.2), checked by verify-engine "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -77,7 +77,7 @@ final class DetectCommand implements Callable<Integer> {
     InputSize size;
 
     @Option(names = "--convention", order = 7, paramLabel = "NAME", defaultValue = "lite",
-            converter = ConventionChoice.Converter.class, completionCandidates = ConventionChoice.Candidates.class,
+            converter = ConventionChoice.Values.class, completionCandidates = ConventionChoice.Values.class,
             description = "Whose pre/post-processing to follow: ${COMPLETION-CANDIDATES} "
                     + "(lite.ai.toolkit or InsightFace; default: ${DEFAULT-VALUE}).")
     ConventionChoice convention;

@@ -1,8 +1,6 @@
 package io.github.scrfd4j.cli;
 
 import io.github.scrfd4j.engine.EnginePrecision;
-import java.util.Iterator;
-import picocli.CommandLine.ITypeConverter;
 
 /** {@code --precision} spellings of {@link EnginePrecision}. */
 enum PrecisionChoice implements Choice {
@@ -26,19 +24,10 @@ enum PrecisionChoice implements Choice {
         return precision;
     }
 
-    /** picocli converter. */
-    static final class Converter implements ITypeConverter<PrecisionChoice> {
-        @Override
-        public PrecisionChoice convert(String value) {
-            return Choice.parse(PrecisionChoice.class, value);
-        }
-    }
-
-    /** Values shown by {@code ${COMPLETION-CANDIDATES}}. */
-    static final class Candidates implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Choice.ids(PrecisionChoice.class).iterator();
+    /** picocli converter and completion candidates. */
+    static final class Values extends Choice.Values<PrecisionChoice> {
+        Values() {
+            super(PrecisionChoice.class);
         }
     }
 }

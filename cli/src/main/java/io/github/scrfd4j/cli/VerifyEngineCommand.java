@@ -52,7 +52,7 @@ final class VerifyEngineCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--precision", paramLabel = "MODE", defaultValue = "exact",
-            converter = PrecisionChoice.Converter.class, completionCandidates = PrecisionChoice.Candidates.class,
+            converter = PrecisionChoice.Values.class, completionCandidates = PrecisionChoice.Values.class,
             description = "Precision of the checked engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     PrecisionChoice precision;
 
