@@ -38,11 +38,23 @@ public final class BenchData {
     private BenchData() {
     }
 
-    /** ../shared, or null when it cannot be found. */
+    /**
+     * The shared models and photos: {@code -Dscrfd.shared}, else {@code $SCRFD_SHARED}, else
+     * {@code ../shared} or {@code ../../shared} (run from the repository root or from {@code bench/}, as
+     * JMH's forks keep the working directory); null when none holds {@code models/}.
+     */
     public static Path shared() {
         String p = System.getProperty("scrfd.shared");
-        Path dir = p != null ? Paths.get(p) : Paths.get("../shared");
-        return Files.isDirectory(dir.resolve("models")) ? dir.toAbsolutePath().normalize() : null;
+        if (p == null) {
+            p = System.getenv("SCRFD_SHARED");
+        }
+        List<Path> candidates = p != null ? List.of(Paths.get(p)) : List.of(Paths.get("../shared"), Paths.get("../../shared"));
+        for (Path dir : candidates) {
+            if (Files.isDirectory(dir.resolve("models"))) {
+                return dir.toAbsolutePath().normalize();
+            }
+        }
+        return null;
     }
 
     static Path requireShared() {

@@ -13,6 +13,8 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -20,16 +22,21 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the suite with settings sized for a 2-core machine, skipping (with the reason) what is not
  * installed, then writes {@code results.json} (JMH), {@code results.md} (ratios) and PNG charts.
  *
- * <pre>java -jar bench/target/benchmarks.jar [--quick] [--out DIR] [--include REGEX]</pre>
+ * <pre>java -jar bench/target/benchmarks.jar [--quick] [--out DIR] [JMH options] [benchmark regex...]</pre>
+ *
+ * Every option of JMH's own command line ({@code -f -wi -i -w -r -p -prof -rf -rff -t -jvmArgs...},
+ * regexes) is accepted and wins over the defaults here; {@code -h} prints JMH's help, {@code -l} lists.
+ * The JVM arguments the forks need are on the benchmarks ({@code @Fork}), so
+ * {@code java -cp benchmarks.jar org.openjdk.jmh.Main} works as well.
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws RunnerException, IOException {
+    public static void main(String[] args) throws RunnerException, IOException, CommandLineOptionException {
         boolean quick = false;
         Path out = Files.isDirectory(Paths.get("bench")) ? Paths.get("bench/results") : Paths.get("results");
-        String include = null;
+        List<String> jmhArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick":
@@ -39,33 +46,51 @@ public final class BenchMain {
                     out = Paths.get(args[++i]);
                     break;
                 case "--include":
-                    include = args[++i];
+                    jmhArgs.add(args[++i]);
                     break;
-                case "-h":
                 case "--help":
-                    System.out.println("usage: java -jar benchmarks.jar [--quick] [--out DIR] [--include REGEX]");
+                    System.out.println("usage: java -jar benchmarks.jar [--quick] [--out DIR] [JMH options] [regex...]"
+                            + " (JMH's options: -h)");
                     return;
                 default:
-                    System.err.println("unknown argument " + args[i] + " (try --help)");
-                    System.exit(2);
+                    jmhArgs.add(args[i]);
             }
+        }
+        CommandLineOptions cmd = new CommandLineOptions(jmhArgs.toArray(new String[0]));
+        if (cmd.shouldHelp() || cmd.shouldList() || cmd.shouldListWithParams() || cmd.shouldListProfilers()
+                || cmd.shouldListResultFormats()) {
+            org.openjdk.jmh.Main.main(jmhArgs.toArray(new String[0]));
+            return;
         }
         Files.createDirectories(out);
         Path shared = BenchData.shared();
-        String sharedArg = shared == null ? "-Dscrfd.shared=/nonexistent" : "-Dscrfd.shared=" + shared;
 
-        ChainedOptionsBuilder b = new OptionsBuilder()
-                .jvmArgsAppend("--add-modules", "jdk.incubator.vector", sharedArg, "-Djava.awt.headless=true")
-                .forks(1)
-                .shouldFailOnError(true)
-                .resultFormat(ResultFormatType.JSON)
-                .result(out.resolve("results.json").toString());
-        if (quick) {
-            b.warmupIterations(1).warmupTime(TimeValue.milliseconds(500))
-                    .measurementIterations(2).measurementTime(TimeValue.milliseconds(500));
-        } else {
-            b.warmupIterations(3).warmupTime(TimeValue.seconds(2))
-                    .measurementIterations(5).measurementTime(TimeValue.seconds(2));
+        ChainedOptionsBuilder b = new OptionsBuilder().parent(cmd).shouldFailOnError(true);
+        if (!cmd.getJvmArgsAppend().hasValue() && shared != null) {
+            // the annotation's arguments are replaced by any -jvmArgsAppend, so repeat them
+            b.jvmArgsAppend(BenchJvm.VECTOR, BenchJvm.OPEN_NIO, BenchJvm.HEADLESS, "-Dscrfd.shared=" + shared);
+        }
+        if (!cmd.getResult().hasValue()) {
+            b.result(out.resolve("results.json").toString());
+        }
+        if (!cmd.getResultFormat().hasValue()) {
+            b.resultFormat(ResultFormatType.JSON);
+        }
+        if (!cmd.getForkCount().hasValue()) {
+            b.forks(1);
+        }
+        TimeValue time = quick ? TimeValue.milliseconds(500) : TimeValue.seconds(2);
+        if (!cmd.getWarmupIterations().hasValue()) {
+            b.warmupIterations(quick ? 1 : 3);
+        }
+        if (!cmd.getWarmupTime().hasValue()) {
+            b.warmupTime(time);
+        }
+        if (!cmd.getMeasurementIterations().hasValue()) {
+            b.measurementIterations(quick ? 2 : 5);
+        }
+        if (!cmd.getMeasurementTime().hasValue()) {
+            b.measurementTime(time);
         }
         List<String> engines = new ArrayList<>(List.of("ort"));
         for (String e : List.of("mnn", "tnn", "ncnn")) {
@@ -77,15 +102,19 @@ public final class BenchMain {
             }
         }
         List<String> includes = new ArrayList<>();
+        Params params = new Params(cmd, b);
         if (shared == null) {
-            System.out.println("skipping photo-based benchmarks: ../shared not found (pass -Dscrfd.shared=DIR);"
-                    + " running the synthetic post-processing cases only");
+            System.out.println("skipping photo-based benchmarks: ../shared not found (pass -Dscrfd.shared=DIR"
+                    + " or SCRFD_SHARED); running the synthetic post-processing cases only");
             includes.add(PostProcessBenchmark.class.getSimpleName());
-            b.param("input", "stress-few", "stress-many", "stress-overlap");
+            params.set("input", "stress-few", "stress-many", "stress-overlap");
         } else {
             includes.add(PostProcessBenchmark.class.getSimpleName());
             includes.add("\\." + PreprocessBenchmark.class.getSimpleName());
+            includes.add(DecodeBenchmark.class.getSimpleName());
             includes.add(EndToEndBenchmark.class.getSimpleName());
+            includes.add(PhotoToFacesBenchmark.class.getSimpleName());
+            includes.add(FolderBenchmark.class.getSimpleName());
             if (engines.contains("mnn")) {
                 includes.add(MnnPreprocessBenchmark.class.getSimpleName());
             }
@@ -93,15 +122,23 @@ public final class BenchMain {
             runtimes.retainAll(List.of("mnn", "ncnn"));
             if (!runtimes.isEmpty()) {
                 includes.add(NativePipelineBenchmark.class.getSimpleName());
-                b.param("runtime", runtimes.toArray(new String[0]));
+                params.set("runtime", runtimes.toArray(new String[0]));
+            } else {
+                System.out.println("skipping the native baselines: neither MNN nor ncnn is installed");
             }
-            b.param("engine", engines.toArray(new String[0]));
+            params.set("engine", engines.toArray(new String[0]));
             if (quick) {
-                b.param("input", "4.jpg", "stress-many").param("photo", "4.jpg").param("threads", "1");
+                params.set("input", "4.jpg", "stress-many");
+                params.set("photo", "4.jpg");
+                params.set("threads", "1");
+                params.set("workers", "1");
+                params.set("folder", "small");
             }
         }
-        for (String inc : include == null ? includes : List.of(include)) {
-            b.include(inc);
+        if (cmd.getIncludes().isEmpty()) {
+            for (String inc : includes) {
+                b.include(inc);
+            }
         }
         Collection<RunResult> results = new Runner(b.build()).run();
         Report report = new Report(results, quick);
@@ -109,5 +146,22 @@ public final class BenchMain {
         report.charts(out);
         System.out.println(report.markdown());
         System.out.println("results in " + out.toAbsolutePath());
+    }
+
+    /** Default parameter values that a {@code -p name=...} on the command line overrides. */
+    private static final class Params {
+        private final CommandLineOptions cmd;
+        private final ChainedOptionsBuilder builder;
+
+        Params(CommandLineOptions cmd, ChainedOptionsBuilder builder) {
+            this.cmd = cmd;
+            this.builder = builder;
+        }
+
+        void set(String name, String... values) {
+            if (!cmd.getParameter(name).hasValue()) {
+                builder.param(name, values);
+            }
+        }
     }
 }

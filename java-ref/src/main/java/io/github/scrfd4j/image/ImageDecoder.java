@@ -3,6 +3,7 @@ package io.github.scrfd4j.image;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,10 +14,7 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
-import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 
 /**
  * Decodes JPEG, PNG and BMP files into {@link BgrImage}s with the pixels {@code cv::imread} gives.
@@ -73,27 +71,24 @@ public final class ImageDecoder {
      * {@code maxPixels} pixels is refused before decoding. {@code name} is only used in messages.
      */
     public static BgrImage decode(byte[] encoded, String name, long maxPixels) {
-        if (maxPixels <= 0) {
-            throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
+        ImageHeader header = ImageHeader.read(encoded, name);
+        header.checkWithin(maxPixels, name);
+        JpegHeader jpeg = "jpeg".equals(header.format()) ? JpegHeader.parse(encoded) : null;
+        if (jpeg != null && jpeg.components() != 1 && jpeg.components() != 3) {
+            throw new ImageDecodeException("unsupported JPEG colour space in " + name + ": " + jpeg.components()
+                    + " components (CMYK/YCCK JPEGs are not supported)");
         }
-        if (encoded.length == 0) {
-            throw new ImageDecodeException("empty image file: " + name);
-        }
-        boolean jpeg = encoded.length > 3 && (encoded[0] & 0xFF) == 0xFF && (encoded[1] & 0xFF) == 0xD8;
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(header.format());
             if (!readers.hasNext()) {
-                throw new ImageDecodeException("unsupported or unrecognised image format: " + name
-                        + " (supported: JPEG, PNG, BMP)");
+                throw new ImageDecodeException("no " + header.format() + " decoder in this JVM for " + name);
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(in, true, false);
+                reader.setInput(in, true, true);
                 reader.addIIOReadWarningListener(new FailOnTruncation(name));
-                checkDeclaredSize(reader, name, maxPixels);
-                BgrImage img;
-                if (jpeg) {
-                    img = decodeJpeg(reader, name);
+                if (jpeg != null) {
+                    BgrImage img = decodeJpeg(reader, jpeg, name);
                     return ExifOrientation.fromJpeg(encoded).apply(img);
                 }
                 BufferedImage bi = reader.read(0);
@@ -108,37 +103,49 @@ public final class ImageDecoder {
         }
     }
 
-    /** Refuses absurd headers before the decoder allocates for them (a 60000x60000 PNG is 10 GB). */
-    private static void checkDeclaredSize(ImageReader reader, String name, long maxPixels) throws IOException {
-        int w = reader.getWidth(0);
-        int h = reader.getHeight(0);
-        if ((long) w * h > maxPixels) {
-            throw new ImageDecodeException("cannot decode " + name + ": it declares " + w + "x" + h + " = "
-                    + (long) w * h + " pixels, over the limit of " + maxPixels + " pixels (--max-pixels, or"
-                    + " ImageDecoder.decode(bytes, name, maxPixels))");
-        }
-        try {
-            BgrImage.checkSize(w, h);
-        } catch (IllegalArgumentException e) {
-            throw new ImageDecodeException("cannot decode " + name + ": " + e.getMessage(), e);
-        }
+    /**
+     * Whether the pure-Java decoder gives {@code cv::imread}'s exact pixels for this file: false only
+     * for 4:4:0 JPEGs (see the class comment), where an OpenCV-backed {@link PhotoDecoder} is exact.
+     */
+    public static boolean isExactFor(byte[] encoded) {
+        JpegHeader j = JpegHeader.parse(encoded);
+        return j == null || !j.isVerticalOnlySubsampling();
     }
 
-    private static BgrImage decodeJpeg(ImageReader reader, String name) throws IOException {
-        IIOMetadata meta = reader.getImageMetadata(0);
+    /**
+     * The raw samples (no colour conversion, so no ICC transform) straight from the raster's bytes:
+     * going through {@code Raster.getPixels} into an int row cost more than the inverse DCT.
+     */
+    private static BgrImage decodeJpeg(ImageReader reader, JpegHeader header, String name) throws IOException {
         Raster raster = reader.readRaster(0, null);
         int bands = raster.getNumBands();
         int w = raster.getWidth();
         int h = raster.getHeight();
         BgrImage.checkSize(w, h);
+        if (bands != 1 && bands != 3) {
+            throw new ImageDecodeException("unsupported JPEG colour space in " + name + ": " + bands
+                    + " components (CMYK/YCCK JPEGs are not supported)");
+        }
         BgrImage out = BgrImage.allocate(w, h);
         byte[] d = out.data();
-        int[] row = new int[w * bands];
+        if (!(raster.getSampleModel() instanceof PixelInterleavedSampleModel)
+                || !(raster.getDataBuffer() instanceof DataBufferByte)) {
+            throw new ImageDecodeException("unexpected raster layout from the JPEG reader for " + name + ": "
+                    + raster.getSampleModel());
+        }
+        PixelInterleavedSampleModel sm = (PixelInterleavedSampleModel) raster.getSampleModel();
+        byte[] src = ((DataBufferByte) raster.getDataBuffer()).getData();
+        int ps = sm.getPixelStride();
+        int ss = sm.getScanlineStride();
+        int[] bo = sm.getBandOffsets();
+        int base = raster.getDataBuffer().getOffset()
+                + (raster.getMinY() - raster.getSampleModelTranslateY()) * ss
+                + (raster.getMinX() - raster.getSampleModelTranslateX()) * ps;
         if (bands == 1) {
             for (int y = 0; y < h; y++) {
-                raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
-                for (int x = 0, p = y * w * 3; x < w; x++, p += 3) {
-                    byte v = (byte) row[x];
+                int s = base + y * ss + bo[0];
+                for (int x = 0, p = y * w * 3; x < w; x++, p += 3, s += ps) {
+                    byte v = src[s];
                     d[p] = v;
                     d[p + 1] = v;
                     d[p + 2] = v;
@@ -146,67 +153,20 @@ public final class ImageDecoder {
             }
             return out;
         }
-        if (bands != 3) {
-            throw new ImageDecodeException("unsupported JPEG colour space in " + name + ": " + bands
-                    + " components (CMYK/YCCK JPEGs are not supported)");
-        }
-        boolean ycc = isYCbCr(meta);
+        boolean ycc = header.isYCbCr();
         for (int y = 0; y < h; y++) {
-            raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
-            for (int x = 0, p = y * w * 3; x < w; x++, p += 3) {
-                int c0 = row[3 * x];
-                int c1 = row[3 * x + 1];
-                int c2 = row[3 * x + 2];
-                if (ycc) {
-                    YCbCrConverter.toBgr(c0, c1, c2, d, p);
-                } else {
-                    d[p] = (byte) c2;
-                    d[p + 1] = (byte) c1;
-                    d[p + 2] = (byte) c0;
+            int row = base + y * ss;
+            if (ycc) {
+                YCbCrConverter.rowToBgr(src, row, ps, bo[0], bo[1], bo[2], d, y * w * 3, w);
+            } else {
+                for (int x = 0, s = row, p = y * w * 3; x < w; x++, s += ps, p += 3) {
+                    d[p] = src[s + bo[2]];
+                    d[p + 1] = src[s + bo[1]];
+                    d[p + 2] = src[s + bo[0]];
                 }
             }
         }
         return out;
-    }
-
-    /** libjpeg's guess of a 3-component file's colour space (jdapimin.c default_decompress_parms). */
-    static boolean isYCbCr(IIOMetadata meta) {
-        Node root = meta.getAsTree("javax_imageio_jpeg_image_1.0");
-        Node jfif = find(root, "app0JFIF");
-        if (jfif != null) {
-            return true;
-        }
-        Node adobe = find(root, "app14Adobe");
-        if (adobe != null) {
-            Node t = adobe.getAttributes().getNamedItem("transform");
-            return t == null || !"0".equals(t.getNodeValue());
-        }
-        Node sof = find(root, "sof");
-        if (sof != null) {
-            StringBuilder ids = new StringBuilder();
-            for (Node c = sof.getFirstChild(); c != null; c = c.getNextSibling()) {
-                NamedNodeMap attrs = c.getAttributes();
-                Node id = attrs == null ? null : attrs.getNamedItem("componentId");
-                if (id != null) {
-                    ids.append((char) Integer.parseInt(id.getNodeValue()));
-                }
-            }
-            return !"RGB".contentEquals(ids);
-        }
-        return true;
-    }
-
-    private static Node find(Node n, String name) {
-        if (name.equals(n.getNodeName())) {
-            return n;
-        }
-        for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
-            Node f = find(c, name);
-            if (f != null) {
-                return f;
-            }
-        }
-        return null;
     }
 
     /**

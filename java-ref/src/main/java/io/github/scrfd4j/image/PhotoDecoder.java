@@ -1,0 +1,53 @@
+package io.github.scrfd4j.image;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Decodes encoded photos (JPEG, PNG, BMP) into the BGR pixels {@code cv::imread} gives, EXIF
+ * orientation applied. {@link #java()} is the pure-Java one; others (an OpenCV-backed one) are found
+ * by {@link PhotoDecoders} through {@link java.util.ServiceLoader}. Implementations are thread-safe.
+ */
+public interface PhotoDecoder {
+    /** Short name: {@code java}, {@code opencv}. */
+    String name();
+
+    /** Which library does the work, with its version where known, for reports. */
+    String description();
+
+    /**
+     * Decodes {@code encoded}; {@code name} is only used in messages.
+     *
+     * @throws ImageDecodeException for an unsupported format, a corrupt or truncated file, or an image
+     *                              declaring more than {@code maxPixels} pixels (refused before decoding)
+     */
+    BgrImage decode(byte[] encoded, String name, long maxPixels);
+
+    /**
+     * Whether this decoder gives {@code cv::imread}'s exact pixels for {@code encoded} (the pure-Java
+     * decoder is not exact for 4:4:0 JPEGs).
+     */
+    default boolean isExactFor(byte[] encoded) {
+        return true;
+    }
+
+    /** Reads and decodes a file. */
+    default BgrImage read(Path file, long maxPixels) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ImageDecodeException("image file not found: " + file, e);
+        } catch (IOException e) {
+            throw new ImageDecodeException("cannot read image file " + file + ": " + e.getMessage(), e);
+        }
+        return decode(bytes, file.toString(), maxPixels);
+    }
+
+    /** The pure-Java decoder ({@link ImageDecoder}). */
+    static PhotoDecoder java() {
+        return JavaPhotoDecoder.INSTANCE;
+    }
+}
