@@ -21,9 +21,4 @@ final class JavaPhotoDecoder implements PhotoDecoder {
     public BgrImage decode(byte[] encoded, String name, long maxPixels) {
         return ImageDecoder.decode(encoded, name, maxPixels);
     }
-
-    @Override
-    public boolean isExactFor(byte[] encoded) {
-        return ImageDecoder.isExactFor(encoded);
-    }
 }

@@ -38,25 +38,6 @@ public record JpegHeader(int width, int height, boolean progressive, int[] ids, 
         return !(ids.length == 3 && ids[0] == 'R' && ids[1] == 'G' && ids[2] == 'B');
     }
 
-    /**
-     * Whether chroma is subsampled vertically only (4:4:0, "h1v2"): libjpeg-turbo upsamples it with
-     * its fancy (triangle) filter, the JDK's libjpeg 6b by replicating rows, so the pure-Java decoder
-     * is not exact for these files.
-     */
-    public boolean isVerticalOnlySubsampling() {
-        if (ids.length != 3 || !isYCbCr()) {
-            return false;
-        }
-        int hMax = Math.max(hSampling[0], Math.max(hSampling[1], hSampling[2]));
-        int vMax = Math.max(vSampling[0], Math.max(vSampling[1], vSampling[2]));
-        for (int c = 1; c < 3; c++) {
-            if (hSampling[c] == hMax && vSampling[c] < vMax) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Parses the markers of {@code jpeg} up to the first scan; null when there is no frame header. */
     public static JpegHeader parse(byte[] jpeg) {
         if (jpeg.length < 4 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {

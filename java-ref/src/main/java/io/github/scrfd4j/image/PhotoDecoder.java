@@ -25,14 +25,6 @@ public interface PhotoDecoder {
      */
     BgrImage decode(byte[] encoded, String name, long maxPixels);
 
-    /**
-     * Whether this decoder gives {@code cv::imread}'s exact pixels for {@code encoded} (the pure-Java
-     * decoder is not exact for 4:4:0 JPEGs).
-     */
-    default boolean isExactFor(byte[] encoded) {
-        return true;
-    }
-
     /** Reads and decodes a file. */
     default BgrImage read(Path file, long maxPixels) {
         byte[] bytes;
