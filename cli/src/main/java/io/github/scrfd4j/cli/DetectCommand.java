@@ -1,9 +1,12 @@
 package io.github.scrfd4j.cli;
 
+import io.github.scrfd4j.detect.BatchDetector;
 import io.github.scrfd4j.detect.Detector;
 import io.github.scrfd4j.detect.DetectorOptions;
 import io.github.scrfd4j.engine.EngineProviders;
 import io.github.scrfd4j.engine.EngineSettings;
+import io.github.scrfd4j.image.PhotoDecoder;
+import io.github.scrfd4j.image.PhotoDecoders;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +109,30 @@ final class DetectCommand implements Callable<Integer> {
 
     private long maxPixels;
 
+    @Option(names = "--workers", order = 11, paramLabel = "N",
+            description = "Threads that read, decode and letterbox the next images while the engine runs on the "
+                    + "current one; results stay in input order. 0 = no pipeline, one image at a time "
+                    + "(default: the cores left beside the engine's --threads, at least 1).")
+    void setWorkers(int v) {
+        if (v < 0) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--workers': must be >= 0, "
+                    + "but was " + v);
+        }
+        workers = v;
+    }
+
+    private Integer workers;
+
+    @Option(names = "--decoder", order = 11, paramLabel = "NAME", defaultValue = "auto",
+            description = "Image decoder: auto (OpenCV's imdecode when scrfd4j-opencv is on the class path, else "
+                    + "java), java (javax.imageio) or opencv; both give cv::imread's pixels (default: ${DEFAULT-VALUE}).")
+    String decoder;
+
+    @Option(names = "--no-progress", order = 11,
+            description = "No progress bar (it is drawn on stderr only when stderr is a terminal and the run takes "
+                    + "over a second).")
+    boolean noProgress;
+
     @Option(names = "--no-download", order = 12,
             description = "Never download a model; fail if it is not present locally.")
     boolean noDownload;
@@ -180,6 +207,7 @@ final class DetectCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter lines, PrintWriter err) {
+        PhotoDecoder photoDecoder = photoDecoder();
         List<ImageInputs.Input> expanded = ImageInputs.expand(inputs);
         Annotator annotator = null;
         if (outDir != null) {
@@ -205,24 +233,30 @@ final class DetectCommand implements Callable<Integer> {
                 detectorOptions())) {
             double loadMs = (System.nanoTime() - t0) / 1e6;
             Detector d = m.detector();
-            ImageProcessor processor = new ImageProcessor(d, annotator, err, verbose.verbose, maxPixels);
+            ImageProcessor processor = new ImageProcessor(d, photoDecoder, annotator, err, verbose.verbose, maxPixels);
+            int pipeline = workers != null ? workers : BatchDetector.defaultWorkers(threads);
+            boolean progress = !noProgress && ProgressBar.stderrIsTerminal();
             List<ImageResult> results = new ArrayList<>();
             long t1 = System.nanoTime();
-            for (ImageInputs.Input in : expanded) {
-                ImageResult r = in.error() != null ? ImageResult.failed(in.path(), in.error())
-                        : processor.process(in.path());
-                results.add(r);
-                lines.println(r.line());
-                lines.flush();
-            }
+            new BatchRun(expanded, processor, lines, progress ? new ProgressBar(err, expanded.size(), System::nanoTime)
+                    : null).run(d, photoDecoder, pipeline, maxPixels, annotator != null, results);
             double runMs = (System.nanoTime() - t1) / 1e6;
             long failed = results.stream().filter(r -> !r.ok()).count();
             int faces = results.stream().mapToInt(r -> r.faces().size()).sum();
             lines.println(String.format(Locale.ROOT, "%d images, %d faces, %d failed in %.0f ms (model %s loaded in "
-                    + "%.0f ms, input %dx%d, %s, %s)", results.size(), faces, failed, runMs, m.resolved().name(),
-                    loadMs, d.inputWidth(), d.inputHeight(), d.engineName(), convention.id()));
+                    + "%.0f ms, input %dx%d, %s, %s, decoder %s, %s)", results.size(), faces, failed, runMs,
+                    m.resolved().name(), loadMs, d.inputWidth(), d.inputHeight(), d.engineName(), convention.id(),
+                    photoDecoder.name(), pipeline == 0 ? "no pipeline" : pipeline + (pipeline == 1 ? " worker" : " workers")));
             boolean jsonOk = json == null || writeJson(m, results, err);
             return failed == 0 && jsonOk ? ExitCodes.OK : ExitCodes.IMAGE_FAILED;
+        }
+    }
+
+    private PhotoDecoder photoDecoder() {
+        try {
+            return PhotoDecoders.named(decoder);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--decoder': " + e.getMessage());
         }
     }
 
