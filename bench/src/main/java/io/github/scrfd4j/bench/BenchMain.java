@@ -114,9 +114,13 @@ public final class BenchMain {
             includes.add(DecodeBenchmark.class.getSimpleName());
             includes.add(EndToEndBenchmark.class.getSimpleName());
             includes.add(PhotoToFacesBenchmark.class.getSimpleName());
-            includes.add(FolderBenchmark.class.getSimpleName());
+            includes.add("\\." + FolderBenchmark.class.getSimpleName());
+            List<String> folderEngines = new ArrayList<>(engines);
+            folderEngines.retainAll(List.of("ort", "mnn"));
+            params.set("folderEngine", quick ? new String[] {"ort"} : folderEngines.toArray(new String[0]));
             if (engines.contains("mnn")) {
                 includes.add(MnnPreprocessBenchmark.class.getSimpleName());
+                includes.add(NativeFolderBenchmark.class.getSimpleName());
             }
             List<String> runtimes = new ArrayList<>(engines);
             runtimes.retainAll(List.of("mnn", "ncnn"));
@@ -132,7 +136,7 @@ public final class BenchMain {
                 params.set("photo", "4.jpg");
                 params.set("threads", "1");
                 params.set("workers", "1");
-                params.set("folder", "small");
+                params.set("decoder", "opencv");
             }
         }
         if (cmd.getIncludes().isEmpty()) {

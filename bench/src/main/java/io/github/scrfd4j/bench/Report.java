@@ -111,6 +111,42 @@ final class Report {
             }
             sb.append('\n');
         }
+        String dec = "DecodeBenchmark";
+        if (groups.containsKey(dec)) {
+            sb.append("## JPEG bytes to BGR pixels (").append(units.get(dec)).append(", identical pixels checked)\n\n");
+            sb.append("| photo | pure Java | OpenCV decoder (imdecode + copy) | cv::imdecode baseline | Java / imdecode | OpenCV decoder / imdecode |\n");
+            sb.append("|---|---|---|---|---|---|\n");
+            for (String ps : paramSets(dec)) {
+                double j = score(dec, ps, "javaDecoder");
+                double o = score(dec, ps, "opencvDecoder");
+                double c = score(dec, ps, "opencvImdecode");
+                row(sb, ps.replace("photo=", ""), f(j), f(o), f(c), ratio(j, c), ratio(o, c));
+            }
+            sb.append('\n');
+        }
+        String p2f = "PhotoToFacesBenchmark";
+        if (groups.containsKey(p2f)) {
+            sb.append("## Photo to faces: file bytes in, faces out, 1 engine thread (").append(units.get(p2f))
+                    .append(")\n\n| engine, decoder, photo | time |\n|---|---|\n");
+            for (String ps : paramSets(p2f)) {
+                row(sb, ps, f(score(p2f, ps, "photoToFaces")));
+            }
+            sb.append('\n');
+        }
+        String folder = "FolderBenchmark";
+        String nfolder = "NativeFolderBenchmark";
+        if (groups.containsKey(folder) || groups.containsKey(nfolder)) {
+            sb.append("## Folder of 30 mixed JPEGs (330p to 4000x3000), images/s, higher is better\n\n");
+            sb.append("| configuration | images/s |\n|---|---|\n");
+            for (String ps : paramSets(folder)) {
+                row(sb, "Java: " + ps, f(score(folder, ps, "folder")));
+            }
+            for (String ps : paramSets(nfolder)) {
+                row(sb, "native baseline (cv::imread, MNN ImageProcess + inference, C++ post, one at a time): " + ps,
+                        f(score(nfolder, ps, "nativeSequential")));
+            }
+            sb.append('\n');
+        }
         String e2e = "EndToEndBenchmark";
         if (groups.containsKey(e2e)) {
             sb.append("## End to end, 4.jpg (").append(units.get(e2e)).append(")\n\n");

@@ -120,8 +120,6 @@ public final class ImageDecoder {
             throw new ImageDecodeException("unsupported JPEG colour space in " + name + ": " + bands
                     + " components (CMYK/YCCK JPEGs are not supported)");
         }
-        BgrImage out = BgrImage.allocate(w, h);
-        byte[] d = out.data();
         if (!(raster.getSampleModel() instanceof PixelInterleavedSampleModel)
                 || !(raster.getDataBuffer() instanceof DataBufferByte)) {
             throw new ImageDecodeException("unexpected raster layout from the JPEG reader for " + name + ": "
@@ -135,6 +133,15 @@ public final class ImageDecoder {
         int base = raster.getDataBuffer().getOffset()
                 + (raster.getMinY() - raster.getSampleModelTranslateY()) * ss
                 + (raster.getMinX() - raster.getSampleModelTranslateX()) * ps;
+        if (bands == 3 && ps == 3 && bo[0] == 0 && bo[1] == 1 && bo[2] == 2 && header.isYCbCr()) {
+            // the raster is ours alone: convert in place and wrap it, no second image-sized array
+            for (int y = 0; y < h; y++) {
+                YCbCrConverter.rowToBgr(src, base + y * ss, 3, 0, 1, 2, src, base + y * ss, w);
+            }
+            return BgrImage.wrap(src, base, w, h, ss);
+        }
+        BgrImage out = BgrImage.allocate(w, h);
+        byte[] d = out.data();
         if (bands == 1) {
             for (int y = 0; y < h; y++) {
                 int s = base + y * ss + bo[0];

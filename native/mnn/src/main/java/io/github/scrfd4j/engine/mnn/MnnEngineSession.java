@@ -108,6 +108,27 @@ public final class MnnEngineSession extends NativeEngineSession {
         });
     }
 
+    /**
+     * {@link #runFromBgrInPlace(BgrImage, LetterboxParams, Function)} on pixels already in native memory
+     * (a {@code cv::Mat}'s data, {@code stride} bytes a row): no Java array anywhere, as in a C++
+     * program that decodes with {@code cv::imread}. The caller keeps {@code bgr} alive during the call.
+     */
+    public <T> T runFromBgrInPlace(BytePointer bgr, int width, int height, int stride, LetterboxParams lb,
+                                   Function<IntFunction<FloatPointer>, T> reader) {
+        if (bgr == null || bgr.isNull()) {
+            throw new IllegalArgumentException("null pixel pointer");
+        }
+        if (width != lb.srcWidth() || height != lb.srcHeight() || stride < 3 * width) {
+            throw new IllegalArgumentException("pixels of " + width + "x" + height + " (stride " + stride
+                    + ") do not match the letterbox of " + lb.srcWidth() + "x" + lb.srcHeight());
+        }
+        return guarded(() -> {
+            convertUnguarded(bgr, width, height, stride, lb);
+            runSession();
+            return reader.apply(this::hostOutput);
+        });
+    }
+
     /** Only the ImageProcess step of {@link #runFromBgr}: letterbox + tensor, into the input tensor. */
     public void preprocessBgr(BgrImage image, LetterboxParams lb) {
         guarded(() -> {
@@ -117,6 +138,22 @@ public final class MnnEngineSession extends NativeEngineSession {
     }
 
     private void preprocessUnguarded(BgrImage image, LetterboxParams lb) {
+        if (source == null || source.capacity() < image.data().length) {
+            if (source != null) {
+                source.close();
+            }
+            source = new BytePointer(image.data().length);
+        }
+        source.position(0).put(image.data());
+        source.position(image.offset());
+        try {
+            convertUnguarded(source, image.width(), image.height(), image.stride(), lb);
+        } finally {
+            source.position(0);
+        }
+    }
+
+    private void convertUnguarded(BytePointer pixels, int width, int height, int stride, LetterboxParams lb) {
         if (process == null) {
             ImageProcessConfig c = new ImageProcessConfig().sourceFormat(ImageProcessConfig.BGR)
                     .destFormat(ImageProcessConfig.RGB).filterType(ImageProcessConfig.BILINEAR)
@@ -129,20 +166,11 @@ public final class MnnEngineSession extends NativeEngineSession {
             matrix = new CVMatrix();
         }
         // destination pixel -> source point, with OpenCV's half-pixel centres
-        float sx = (float) image.width() / lb.resizedWidth();
-        float sy = (float) image.height() / lb.resizedHeight();
+        float sx = (float) width / lb.resizedWidth();
+        float sy = (float) height / lb.resizedHeight();
         matrix.setScaleTranslate(sx, sy, (0.5f - lb.padLeft()) * sx - 0.5f, (0.5f - lb.padTop()) * sy - 0.5f);
         process.setMatrix(matrix);
-        if (source == null || source.capacity() < image.data().length) {
-            if (source != null) {
-                source.close();
-            }
-            source = new BytePointer(image.data().length);
-        }
-        source.position(0).put(image.data());
-        source.position(image.offset());
-        int code = process.convert(source, image.width(), image.height(), image.stride(), input);
-        source.position(0);
+        int code = process.convert(pixels, width, height, stride, input);
         if (code != 0) {
             throw new EngineException("MNN ImageProcess.convert failed with ErrorCode " + code);
         }
