@@ -6,6 +6,7 @@ import io.github.scrfd4j.image.Blob;
 import io.github.scrfd4j.image.BlobOptions;
 import io.github.scrfd4j.image.Letterbox;
 import io.github.scrfd4j.image.LetterboxParams;
+import io.github.scrfd4j.image.LetterboxTensor;
 import io.github.scrfd4j.vector.KernelsProvider;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.FloatPointer;
@@ -46,6 +47,7 @@ public class PreprocessBenchmark {
     private BgrImage image;
     private BgrImage canvas;
     private final Letterbox letterbox = new Letterbox();
+    private LetterboxTensor fused;
     private Blob scalarBlob;
     private Blob vectorBlob;
     private float[] tensor;
@@ -65,6 +67,7 @@ public class PreprocessBenchmark {
         image = BenchData.image(photo);
         canvas = BgrImage.allocate(BenchData.SIDE, BenchData.SIDE);
         tensor = new float[3 * BenchData.SIDE * BenchData.SIDE];
+        fused = new LetterboxTensor(KernelsProvider.vector());
         scalarBlob = new Blob(KernelsProvider.scalar());
         vectorBlob = new Blob(KernelsProvider.vector());
         lb = LetterboxParams.plan(Convention.LITE_AI_TOOLKIT.letterbox(), image.width(), image.height(),
@@ -83,6 +86,7 @@ public class PreprocessBenchmark {
         float[] cv = new float[s.length];
         new FloatPointer(opencv().data()).get(cv);
         Equivalence.requireClose("vector vs scalar blob (" + photo + ")", s, v, 0f);
+        Equivalence.requireClose("one-pass vs scalar blob (" + photo + ")", s, javaOnePass().clone(), 0f);
         Equivalence.requireClose("OpenCV vs Java blob (" + photo + ")", cv, s, 1e-6f);
     }
 
@@ -97,6 +101,14 @@ public class PreprocessBenchmark {
     public float[] javaVector() {
         letterbox.apply(image, Convention.LITE_AI_TOOLKIT.letterbox(), canvas);
         vectorBlob.write(canvas, BlobOptions.SCRFD, tensor, 0);
+        return tensor;
+    }
+
+    /** What {@code Detector} does: {@link LetterboxTensor}, no canvas, Vector API row steps. */
+    @Benchmark
+    public float[] javaOnePass() {
+        fused.apply(image, Convention.LITE_AI_TOOLKIT.letterbox(), BlobOptions.SCRFD, BenchData.SIDE, BenchData.SIDE,
+                tensor, 0);
         return tensor;
     }
 

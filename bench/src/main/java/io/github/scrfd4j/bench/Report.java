@@ -99,15 +99,16 @@ final class Report {
         String mpre = "MnnPreprocessBenchmark";
         if (groups.containsKey(pre)) {
             sb.append("## Letterbox + tensor (").append(units.get(pre)).append(")\n\n");
-            sb.append("| photo | Java scalar | Java Vector | OpenCV resize + blobFromImage | Java (into MNN input) | MNN ImageProcess | Java / MNN | Java Vector / OpenCV |\n");
-            sb.append("|---|---|---|---|---|---|---|---|\n");
+            sb.append("| photo | Java scalar (two-step) | Java Vector (two-step) | Java one pass (Detector's) | OpenCV resize + blobFromImage | Java (into MNN input) | MNN ImageProcess | Java / MNN | Java one pass / OpenCV |\n");
+            sb.append("|---|---|---|---|---|---|---|---|---|\n");
             for (String ps : paramSets(pre)) {
                 double s = score(pre, ps, "javaScalar");
                 double v = score(pre, ps, "javaVector");
                 double cv = score(pre, ps, "opencv");
+                double one = score(pre, ps, "javaOnePass");
                 double jm = score(mpre, ps, "javaPreprocess");
                 double m = score(mpre, ps, "mnnImageProcess");
-                row(sb, ps.replace("photo=", ""), f(s), f(v), f(cv), f(jm), f(m), ratio(jm, m), ratio(v, cv));
+                row(sb, ps.replace("photo=", ""), f(s), f(v), f(one), f(cv), f(jm), f(m), ratio(jm, m), ratio(one, cv));
             }
             sb.append('\n');
         }

@@ -8,10 +8,9 @@ import io.github.scrfd4j.engine.InputSpec;
 import io.github.scrfd4j.engine.Tensor;
 import io.github.scrfd4j.engine.TensorInfo;
 import io.github.scrfd4j.image.BgrImage;
-import io.github.scrfd4j.image.Blob;
 import io.github.scrfd4j.image.BlobOptions;
 import io.github.scrfd4j.image.ImageDecoder;
-import io.github.scrfd4j.image.Letterbox;
+import io.github.scrfd4j.image.LetterboxTensor;
 import io.github.scrfd4j.image.LetterboxParams;
 import io.github.scrfd4j.nms.MaxNumSelector;
 import io.github.scrfd4j.vector.Kernels;
@@ -169,13 +168,13 @@ public final class Detector implements AutoCloseable {
     }
 
     /**
-     * A new, reusable input slot for {@link #prepare} and {@link #detect(PreparedInput)}: the letterbox
-     * canvas and the float tensor (for 640x640, 1.2 MB and 4.9 MB), allocated once.
+     * A new, reusable input slot for {@link #prepare} and {@link #detect(PreparedInput)}: the float
+     * tensor (4.9 MB at 640x640) and the letterbox's row buffers, allocated once.
      */
     public PreparedInput newPreparedInput() {
         ensureOpen();
-        return new PreparedInput(BgrImage.allocate(inputWidth, inputHeight), new float[3 * inputWidth * inputHeight],
-                new Blob(kernels));
+        return new PreparedInput(inputWidth, inputHeight, new float[3 * inputWidth * inputHeight],
+                new LetterboxTensor(kernels));
     }
 
     /**
@@ -186,12 +185,12 @@ public final class Detector implements AutoCloseable {
      */
     public void prepare(BgrImage image, PreparedInput into) {
         ensureOpen();
-        if (into.canvas.width() != inputWidth || into.canvas.height() != inputHeight) {
-            throw new IllegalArgumentException("prepared input of " + into.canvas.width() + "x" + into.canvas.height()
+        if (into.width != inputWidth || into.height != inputHeight) {
+            throw new IllegalArgumentException("prepared input of " + into.width + "x" + into.height
                     + " does not belong to this detector (" + inputWidth + "x" + inputHeight + ")");
         }
-        into.letterbox = into.letterboxer.apply(image, options.convention().letterbox(), into.canvas);
-        into.blob.write(into.canvas, BlobOptions.SCRFD, into.tensor, 0);
+        into.letterbox = into.letterboxer.apply(image, options.convention().letterbox(), BlobOptions.SCRFD,
+                inputWidth, inputHeight, into.tensor, 0);
         into.imageWidth = image.width();
         into.imageHeight = image.height();
     }
@@ -222,20 +221,21 @@ public final class Detector implements AutoCloseable {
         }
     }
 
-    /** A network input made by {@link #prepare}: canvas, tensor and the letterbox that maps faces back. */
+    /** A network input made by {@link #prepare}: the tensor and the letterbox that maps faces back. */
     public static final class PreparedInput {
-        private final BgrImage canvas;
+        private final int width;
+        private final int height;
         private final float[] tensor;
-        private final Blob blob;
-        private final Letterbox letterboxer = new Letterbox();
+        private final LetterboxTensor letterboxer;
         private LetterboxParams letterbox;
         private int imageWidth;
         private int imageHeight;
 
-        private PreparedInput(BgrImage canvas, float[] tensor, Blob blob) {
-            this.canvas = canvas;
+        private PreparedInput(int width, int height, float[] tensor, LetterboxTensor letterboxer) {
+            this.width = width;
+            this.height = height;
             this.tensor = tensor;
-            this.blob = blob;
+            this.letterboxer = letterboxer;
         }
 
         /** The letterbox of the last prepared image, or null. */
@@ -321,9 +321,7 @@ public final class Detector implements AutoCloseable {
     /** One thread's pipeline state. */
     private final class Worker {
         final EngineSession session;
-        final BgrImage canvas = BgrImage.allocate(inputWidth, inputHeight);
-        final Letterbox letterbox = new Letterbox();
-        final Blob blob = new Blob(kernels);
+        final LetterboxTensor letterbox = new LetterboxTensor(kernels);
         final PostProcessor post = new PostProcessor(options.convention(), options.scoreThreshold(),
                 options.iouThreshold(), options.topK(), kernels);
         float[] scratch;
@@ -333,12 +331,20 @@ public final class Detector implements AutoCloseable {
         }
 
         List<Face> detect(BgrImage image) {
-            LetterboxParams lb = letterbox.apply(image, options.convention().letterbox(), canvas);
             FloatBuffer in = session.inputBuffer(inputWidth, inputHeight);
-            if (!in.hasArray() && scratch == null) {
-                scratch = new float[3 * inputWidth * inputHeight];
+            LetterboxParams lb;
+            if (in.hasArray() && !in.isReadOnly()) {
+                lb = letterbox.apply(image, options.convention().letterbox(), BlobOptions.SCRFD, inputWidth,
+                        inputHeight, in.array(), in.arrayOffset() + in.position());
+            } else {
+                // a direct buffer (read by the runtime in place): one bulk copy
+                if (scratch == null) {
+                    scratch = new float[3 * inputWidth * inputHeight];
+                }
+                lb = letterbox.apply(image, options.convention().letterbox(), BlobOptions.SCRFD, inputWidth,
+                        inputHeight, scratch, 0);
+                in.duplicate().put(scratch, 0, scratch.length);
             }
-            blob.write(canvas, BlobOptions.SCRFD, in, scratch);
             return runAndDecode(lb, image.width(), image.height());
         }
 

@@ -51,7 +51,7 @@ public final class LinearResize {
         generic(src, dst, scaleX, scaleY);
     }
 
-    private static boolean isExactHalving(double scaleX, double scaleY) {
+    static boolean isExactHalving(double scaleX, double scaleY) {
         long ix = Math.round(scaleX);
         long iy = Math.round(scaleY);
         return ix == 2 && iy == 2 && Math.abs(scaleX - ix) < Math.ulp(1.0) && Math.abs(scaleY - iy) < Math.ulp(1.0);
@@ -160,11 +160,11 @@ public final class LinearResize {
         }
     }
 
-    private static short weight(float f) {
+    static short weight(float f) {
         return (short) Math.rint(f * COEF_SCALE);
     }
 
-    private static int clampRow(int y, int h) {
+    static int clampRow(int y, int h) {
         return y < 0 ? 0 : Math.min(y, h - 1);
     }
 

@@ -9,12 +9,44 @@ public interface Kernels {
     /** Short name for logs and benchmarks: "scalar" or "vector(N floats)". */
     String name();
 
+    /** Whether these are the Vector API kernels. */
+    default boolean isVectorized() {
+        return false;
+    }
+
     /**
      * HWC 8-bit BGR rows to CHW float planes: {@code dst[c][y][x] = (src - mean) * scale}, with channel
      * order R, G, B when {@code swapRB}, else B, G, R.
      */
     void blob(byte[] src, int srcOffset, int srcStride, int width, int height, boolean swapRB, float mean,
               float scale, float[] dst, int dstOffset);
+
+    /**
+     * Packs the two taps of a bilinear step: {@code out[j] = src[from + j] | src[from + j + 3] << 16}
+     * (unsigned bytes) for {@code j} in {@code [0, n)}, where a tap past {@code n} reads as 0.
+     */
+    void pairs(byte[] src, int from, int n, int[] out);
+
+    /**
+     * The horizontal step of a bilinear resize in integers, from {@link #pairs}:
+     * {@code out[e] = lo(pairs[idx[e]]) * w0[e] + hi(pairs[idx[e]]) * w1[e]} for {@code e} in {@code [0, n)}.
+     */
+    void pairLerp(int[] pairs, int[] idx, int[] w0, int[] w1, int n, int[] out);
+
+    /**
+     * OpenCV's vertical step of {@code INTER_LINEAR} on 8-bit images (16-bit multiply-high of the
+     * row sums shifted by 4): {@code out[x] = clamp((((r0[x] >> 4) * b0 >> 16) + ((r1[x] >> 4) * b1 >> 16)
+     * + 2) >> 2, 0, 255)} for {@code x} in {@code [0, n)}.
+     */
+    void verticalLerp(int[] r0, int[] r1, int b0, int b1, int n, int[] out);
+
+    /**
+     * One row of {@code pixels} interleaved BGR values (ints 0-255) to float plane rows:
+     * {@code dst[off[c] + x] = (bgr[3x + (swapRB ? 2 - c : c)] - mean) * scale}, the same arithmetic
+     * as {@link #blob}.
+     */
+    void toPlanes(int[] bgr, int pixels, boolean swapRB, float mean, float scale, float[] dst, int off0, int off1,
+                  int off2);
 
     /**
      * Writes to {@code out} the indices {@code i} in {@code [0, n)} with {@code scores[offset + i] >= threshold},

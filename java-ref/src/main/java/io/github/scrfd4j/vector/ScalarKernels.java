@@ -26,6 +26,61 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void pairs(byte[] src, int from, int n, int[] out) {
+        pairsFrom(0, src, from, n, out);
+    }
+
+    void pairsFrom(int j, byte[] src, int from, int n, int[] out) {
+        for (; j < n - 3; j++) {
+            out[j] = (src[from + j] & 0xFF) | (src[from + j + 3] & 0xFF) << 16;
+        }
+        for (j = Math.max(j, 0); j < n; j++) {
+            out[j] = src[from + j] & 0xFF;
+        }
+    }
+
+    @Override
+    public void pairLerp(int[] pairs, int[] idx, int[] w0, int[] w1, int n, int[] out) {
+        pairLerpFrom(0, pairs, idx, w0, w1, n, out);
+    }
+
+    void pairLerpFrom(int e, int[] pairs, int[] idx, int[] w0, int[] w1, int n, int[] out) {
+        for (; e < n; e++) {
+            int p = pairs[idx[e]];
+            out[e] = (p & 0xFFFF) * w0[e] + (p >>> 16) * w1[e];
+        }
+    }
+
+    @Override
+    public void verticalLerp(int[] r0, int[] r1, int b0, int b1, int n, int[] out) {
+        verticalLerpFrom(0, r0, r1, b0, b1, n, out);
+    }
+
+    void verticalLerpFrom(int from, int[] r0, int[] r1, int b0, int b1, int n, int[] out) {
+        for (int x = from; x < n; x++) {
+            int v = (((r0[x] >> 4) * b0) >> 16) + (((r1[x] >> 4) * b1) >> 16);
+            out[x] = Math.min(Math.max((v + 2) >> 2, 0), 255);
+        }
+    }
+
+    @Override
+    public void toPlanes(int[] bgr, int pixels, boolean swapRB, float mean, float scale, float[] dst, int off0,
+                         int off1, int off2) {
+        toPlanesFrom(0, bgr, pixels, swapRB, mean, scale, dst, off0, off1, off2);
+    }
+
+    void toPlanesFrom(int from, int[] bgr, int pixels, boolean swapRB, float mean, float scale, float[] dst,
+                      int off0, int off1, int off2) {
+        int c0 = swapRB ? 2 : 0;
+        int c2 = swapRB ? 0 : 2;
+        for (int x = from; x < pixels; x++) {
+            dst[off0 + x] = (bgr[3 * x + c0] - mean) * scale;
+            dst[off1 + x] = (bgr[3 * x + 1] - mean) * scale;
+            dst[off2 + x] = (bgr[3 * x + c2] - mean) * scale;
+        }
+    }
+
+    @Override
     public int selectAtLeast(float[] scores, int offset, int n, float threshold, int[] out) {
         int count = 0;
         for (int i = 0; i < n; i++) {

@@ -163,4 +163,54 @@ class KernelsEquivalenceTest {
             assertArrayEquals(a, b, "blob " + w + "x" + h);
         }
     }
+
+    @Test
+    void resizeRowStepsAreIdenticalOnOddLengths() {
+        Random rnd = new Random(13);
+        for (int k = 0; k < 300; k++) {
+            int n = 1 + rnd.nextInt(200); // often not a multiple of the vector length
+            byte[] src = new byte[n + 7];
+            rnd.nextBytes(src);
+            int[] pa = new int[n];
+            int[] pb = new int[n];
+            scalar.pairs(src, 7, n, pa);
+            vector.pairs(src, 7, n, pb);
+            assertArrayEquals(pa, pb, "pairs n=" + n);
+            for (int j = 0; j < n; j++) {
+                int hi = j + 3 < n ? src[7 + j + 3] & 0xFF : 0; // hand-computed from the definition
+                assertEquals((src[7 + j] & 0xFF) | hi << 16, pa[j], "pairs n=" + n + " at " + j);
+            }
+            int m = 1 + rnd.nextInt(150);
+            int[] idx = new int[m];
+            int[] w0 = new int[m];
+            int[] w1 = new int[m];
+            for (int e = 0; e < m; e++) {
+                idx[e] = rnd.nextInt(n);
+                w0[e] = rnd.nextInt(2049);
+                w1[e] = 2048 - w0[e];
+            }
+            int[] ha = new int[m];
+            int[] hb = new int[m];
+            scalar.pairLerp(pa, idx, w0, w1, m, ha);
+            vector.pairLerp(pa, idx, w0, w1, m, hb);
+            assertArrayEquals(ha, hb, "pairLerp m=" + m);
+            int[] r1 = new int[m];
+            for (int e = 0; e < m; e++) {
+                r1[e] = rnd.nextInt(255 * 2048 + 1);
+            }
+            int b0 = rnd.nextInt(2049);
+            int[] va = new int[m];
+            int[] vb = new int[m];
+            scalar.verticalLerp(ha, r1, b0, 2048 - b0, m, va);
+            vector.verticalLerp(ha, r1, b0, 2048 - b0, m, vb);
+            assertArrayEquals(va, vb, "verticalLerp m=" + m);
+            int px = m / 3;
+            float[] fa = new float[3 * px + 4];
+            float[] fb = new float[3 * px + 4];
+            boolean swap = rnd.nextBoolean();
+            scalar.toPlanes(va, px, swap, 127.5f, 1 / 128f, fa, 1, 1 + px, 1 + 2 * px);
+            vector.toPlanes(va, px, swap, 127.5f, 1 / 128f, fb, 1, 1 + px, 1 + 2 * px);
+            assertArrayEquals(fa, fb, "toPlanes px=" + px);
+        }
+    }
 }
