@@ -74,7 +74,7 @@ public final class BenchData {
     }
 
     public static BgrImage image(String name) {
-        return ImageDecoder.read(photo(name));
+        return ImageDecoder.read(BenchPhotos.photo(name));
     }
 
     /** Raw outputs and letterbox of one input: a photo through ONNX Runtime, or a stress case. */

@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
 public class PreprocessBenchmark {
-    @Param({"1.jpg", "4.jpg", "6.jpg", "9.jpg", "12.jpg"})
+    @Param({"1.jpg", "4.jpg", "6.jpg", "9.jpg", "12.jpg", "12mp.jpg"})
     public String photo;
 
     private BgrImage image;

@@ -2,6 +2,7 @@ package io.github.scrfd4j.image;
 
 import io.github.scrfd4j.vector.Kernels;
 import io.github.scrfd4j.vector.KernelsProvider;
+import io.github.scrfd4j.vector.RowResampler;
 import java.util.Arrays;
 
 /**
@@ -23,13 +24,16 @@ public final class LetterboxTensor {
     private final Letterbox fallback = new Letterbox();
     private final Blob fallbackBlob;
     private BgrImage fallbackCanvas;
-    private int[] srcRow = new int[0];
     private int[] row0 = new int[0];
     private int[] row1 = new int[0];
-    private int[] out = new int[0];
-    private int[] idx = new int[0];
+    private byte[] out = new byte[0];
+    private int[] i0 = new int[0];
+    private int[] i1 = new int[0];
     private int[] w0 = new int[0];
     private int[] w1 = new int[0];
+    private RowResampler resampler;
+    private int resamplerSrcWidth = -1;
+    private int resamplerDstWidth = -1;
 
     /** With the best available kernels. */
     public LetterboxTensor() {
@@ -92,28 +96,12 @@ public final class LetterboxTensor {
         int sw = src.width();
         int sh = src.height();
         int n = dw * 3;
-        grow(n, sw * 3);
-        for (int dx = 0; dx < dw; dx++) {
-            float fx = (float) ((dx + 0.5) * scaleX - 0.5);
-            int sx = (int) Math.floor(fx);
-            fx -= sx;
-            boolean border = false;
-            if (sx < 0) {
-                fx = 0;
-                sx = 0;
-            }
-            if (sx + 1 >= sw) {
-                border = true; // past the right edge: 2048 * S[last], no second tap
-                sx = sw - 1;
-            }
-            int a0 = border ? COEF_SCALE : LinearResize.weight(1.f - fx);
-            int a1 = border ? 0 : LinearResize.weight(fx);
-            for (int c = 0; c < 3; c++) {
-                int e = 3 * dx + c;
-                idx[e] = 3 * sx + c;
-                w0[e] = a0;
-                w1[e] = a1;
-            }
+        grow(n);
+        if (sw != resamplerSrcWidth || dw != resamplerDstWidth) {
+            planColumns(sw, dw, scaleX);
+            resampler = kernels.rowResampler(i0, i1, w0, w1, n);
+            resamplerSrcWidth = sw;
+            resamplerDstWidth = dw;
         }
         int cached0 = -1;
         int cached1 = -1;
@@ -133,12 +121,12 @@ public final class LetterboxTensor {
                     row1 = t;
                     cached1 = -1;
                 } else {
-                    horizontal(s, src.rowStart(y0), sw, n, row0);
+                    resampler.apply(s, src.rowStart(y0), row0);
                 }
                 cached0 = y0;
             }
             if (y1 != cached1) {
-                horizontal(s, src.rowStart(y1), sw, n, row1);
+                resampler.apply(s, src.rowStart(y1), row1);
                 cached1 = y1;
             }
             kernels.verticalLerp(row0, row1, b0, b1, n, out);
@@ -147,22 +135,43 @@ public final class LetterboxTensor {
         }
     }
 
-    private void horizontal(byte[] s, int rowStart, int sw, int n, int[] into) {
-        kernels.pairs(s, rowStart, sw * 3, srcRow);
-        kernels.pairLerp(srcRow, idx, w0, w1, n, into);
+    /** Source taps and weights of every output element, as {@link LinearResize} computes them. */
+    private void planColumns(int sw, int dw, double scaleX) {
+        for (int dx = 0; dx < dw; dx++) {
+            float fx = (float) ((dx + 0.5) * scaleX - 0.5);
+            int sx = (int) Math.floor(fx);
+            fx -= sx;
+            boolean border = false;
+            if (sx < 0) {
+                fx = 0;
+                sx = 0;
+            }
+            if (sx + 1 >= sw) {
+                border = true; // past the right edge: 2048 * S[last], no second tap
+                sx = sw - 1;
+            }
+            int a0 = border ? COEF_SCALE : LinearResize.weight(1.f - fx);
+            int a1 = border ? 0 : LinearResize.weight(fx);
+            for (int c = 0; c < 3; c++) {
+                int e = 3 * dx + c;
+                i0[e] = 3 * sx + c;
+                i1[e] = border ? 3 * sx + c : 3 * sx + 3 + c;
+                w0[e] = a0;
+                w1[e] = a1;
+            }
+        }
     }
 
-    private void grow(int n, int srcN) {
-        if (srcRow.length < srcN) {
-            srcRow = new int[srcN];
-        }
-        if (out.length < n) {
+    private void grow(int n) {
+        if (row0.length < n) {
             row0 = new int[n];
             row1 = new int[n];
-            out = new int[n];
-            idx = new int[n];
+            out = new byte[n + Kernels.ROW_SLACK];
+            i0 = new int[n];
+            i1 = new int[n];
             w0 = new int[n];
             w1 = new int[n];
+            resamplerSrcWidth = -1;
         }
     }
 }

@@ -22,31 +22,30 @@ public interface Kernels {
               float scale, float[] dst, int dstOffset);
 
     /**
-     * Packs the two taps of a bilinear step: {@code out[j] = src[from + j] | src[from + j + 3] << 16}
-     * (unsigned bytes) for {@code j} in {@code [0, n)}, where a tap past {@code n} reads as 0.
+     * The horizontal step of a bilinear resize for one geometry, prepared once and applied to every
+     * source row: {@code out[e] = src[rowStart + i0[e]] * w0[e] + src[rowStart + i1[e]] * w1[e]}
+     * (unsigned bytes) for {@code e} in {@code [0, n)}. The arrays are read at preparation only.
      */
-    void pairs(byte[] src, int from, int n, int[] out);
-
-    /**
-     * The horizontal step of a bilinear resize in integers, from {@link #pairs}:
-     * {@code out[e] = lo(pairs[idx[e]]) * w0[e] + hi(pairs[idx[e]]) * w1[e]} for {@code e} in {@code [0, n)}.
-     */
-    void pairLerp(int[] pairs, int[] idx, int[] w0, int[] w1, int n, int[] out);
+    RowResampler rowResampler(int[] i0, int[] i1, int[] w0, int[] w1, int n);
 
     /**
      * OpenCV's vertical step of {@code INTER_LINEAR} on 8-bit images (16-bit multiply-high of the
      * row sums shifted by 4): {@code out[x] = clamp((((r0[x] >> 4) * b0 >> 16) + ((r1[x] >> 4) * b1 >> 16)
-     * + 2) >> 2, 0, 255)} for {@code x} in {@code [0, n)}.
+     * + 2) >> 2, 0, 255)} for {@code x} in {@code [0, n)}. {@code out} must have
+     * {@link #ROW_SLACK} bytes beyond {@code n}, which may be overwritten.
      */
-    void verticalLerp(int[] r0, int[] r1, int b0, int b1, int n, int[] out);
+    void verticalLerp(int[] r0, int[] r1, int b0, int b1, int n, byte[] out);
 
     /**
-     * One row of {@code pixels} interleaved BGR values (ints 0-255) to float plane rows:
-     * {@code dst[off[c] + x] = (bgr[3x + (swapRB ? 2 - c : c)] - mean) * scale}, the same arithmetic
-     * as {@link #blob}.
+     * One row of {@code pixels} interleaved BGR bytes to float plane rows:
+     * {@code dst[off[c] + x] = (bgr[3x + (swapRB ? 2 - c : c)] - mean) * scale}, the arithmetic of
+     * {@link #blob}. {@code bgr} must have {@link #ROW_SLACK} bytes beyond the row.
      */
-    void toPlanes(int[] bgr, int pixels, boolean swapRB, float mean, float scale, float[] dst, int off0, int off1,
+    void toPlanes(byte[] bgr, int pixels, boolean swapRB, float mean, float scale, float[] dst, int off0, int off1,
                   int off2);
+
+    /** Bytes a row buffer needs past its end for whole-vector loads and stores. */
+    int ROW_SLACK = 64;
 
     /**
      * Writes to {@code out} the indices {@code i} in {@code [0, n)} with {@code scores[offset + i] >= threshold},

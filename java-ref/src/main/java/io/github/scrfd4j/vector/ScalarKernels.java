@@ -26,57 +26,47 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void pairs(byte[] src, int from, int n, int[] out) {
-        pairsFrom(0, src, from, n, out);
+    public RowResampler rowResampler(int[] i0, int[] i1, int[] w0, int[] w1, int n) {
+        int[] a0 = java.util.Arrays.copyOf(i0, n);
+        int[] a1 = java.util.Arrays.copyOf(i1, n);
+        int[] v0 = java.util.Arrays.copyOf(w0, n);
+        int[] v1 = java.util.Arrays.copyOf(w1, n);
+        return (src, rowStart, out) -> resampleFrom(0, src, rowStart, a0, a1, v0, v1, n, out);
     }
 
-    void pairsFrom(int j, byte[] src, int from, int n, int[] out) {
-        for (; j < n - 3; j++) {
-            out[j] = (src[from + j] & 0xFF) | (src[from + j + 3] & 0xFF) << 16;
-        }
-        for (j = Math.max(j, 0); j < n; j++) {
-            out[j] = src[from + j] & 0xFF;
-        }
-    }
-
-    @Override
-    public void pairLerp(int[] pairs, int[] idx, int[] w0, int[] w1, int n, int[] out) {
-        pairLerpFrom(0, pairs, idx, w0, w1, n, out);
-    }
-
-    void pairLerpFrom(int e, int[] pairs, int[] idx, int[] w0, int[] w1, int n, int[] out) {
+    static void resampleFrom(int e, byte[] src, int rowStart, int[] i0, int[] i1, int[] w0, int[] w1, int n,
+                             int[] out) {
         for (; e < n; e++) {
-            int p = pairs[idx[e]];
-            out[e] = (p & 0xFFFF) * w0[e] + (p >>> 16) * w1[e];
+            out[e] = (src[rowStart + i0[e]] & 0xFF) * w0[e] + (src[rowStart + i1[e]] & 0xFF) * w1[e];
         }
     }
 
     @Override
-    public void verticalLerp(int[] r0, int[] r1, int b0, int b1, int n, int[] out) {
+    public void verticalLerp(int[] r0, int[] r1, int b0, int b1, int n, byte[] out) {
         verticalLerpFrom(0, r0, r1, b0, b1, n, out);
     }
 
-    void verticalLerpFrom(int from, int[] r0, int[] r1, int b0, int b1, int n, int[] out) {
+    void verticalLerpFrom(int from, int[] r0, int[] r1, int b0, int b1, int n, byte[] out) {
         for (int x = from; x < n; x++) {
             int v = (((r0[x] >> 4) * b0) >> 16) + (((r1[x] >> 4) * b1) >> 16);
-            out[x] = Math.min(Math.max((v + 2) >> 2, 0), 255);
+            out[x] = (byte) Math.min(Math.max((v + 2) >> 2, 0), 255);
         }
     }
 
     @Override
-    public void toPlanes(int[] bgr, int pixels, boolean swapRB, float mean, float scale, float[] dst, int off0,
+    public void toPlanes(byte[] bgr, int pixels, boolean swapRB, float mean, float scale, float[] dst, int off0,
                          int off1, int off2) {
         toPlanesFrom(0, bgr, pixels, swapRB, mean, scale, dst, off0, off1, off2);
     }
 
-    void toPlanesFrom(int from, int[] bgr, int pixels, boolean swapRB, float mean, float scale, float[] dst,
+    void toPlanesFrom(int from, byte[] bgr, int pixels, boolean swapRB, float mean, float scale, float[] dst,
                       int off0, int off1, int off2) {
         int c0 = swapRB ? 2 : 0;
         int c2 = swapRB ? 0 : 2;
         for (int x = from; x < pixels; x++) {
-            dst[off0 + x] = (bgr[3 * x + c0] - mean) * scale;
-            dst[off1 + x] = (bgr[3 * x + 1] - mean) * scale;
-            dst[off2 + x] = (bgr[3 * x + c2] - mean) * scale;
+            dst[off0 + x] = ((bgr[3 * x + c0] & 0xFF) - mean) * scale;
+            dst[off1 + x] = ((bgr[3 * x + 1] & 0xFF) - mean) * scale;
+            dst[off2 + x] = ((bgr[3 * x + c2] & 0xFF) - mean) * scale;
         }
     }
 

@@ -167,50 +167,52 @@ class KernelsEquivalenceTest {
     @Test
     void resizeRowStepsAreIdenticalOnOddLengths() {
         Random rnd = new Random(13);
-        for (int k = 0; k < 300; k++) {
-            int n = 1 + rnd.nextInt(200); // often not a multiple of the vector length
-            byte[] src = new byte[n + 7];
+        for (int k = 0; k < 400; k++) {
+            int sw = 1 + rnd.nextInt(300);
+            int dw = 1 + rnd.nextInt(200); // up- and downscales, lengths not a multiple of the vector
+            int n = 3 * dw;
+            int[] i0 = new int[n];
+            int[] i1 = new int[n];
+            int[] w0 = new int[n];
+            int[] w1 = new int[n];
+            for (int dx = 0; dx < dw; dx++) {
+                int sx = Math.min(sw - 1, (int) ((dx + 0.5) * sw / dw));
+                boolean border = sx + 1 >= sw;
+                int a0 = border ? 2048 : rnd.nextInt(2049);
+                for (int c = 0; c < 3; c++) {
+                    i0[3 * dx + c] = 3 * sx + c;
+                    i1[3 * dx + c] = border ? 3 * sx + c : 3 * sx + 3 + c;
+                    w0[3 * dx + c] = a0;
+                    w1[3 * dx + c] = 2048 - a0;
+                }
+            }
+            int rowStart = rnd.nextInt(5);
+            byte[] src = new byte[rowStart + 3 * sw + rnd.nextInt(3)]; // the row may end the array
             rnd.nextBytes(src);
-            int[] pa = new int[n];
-            int[] pb = new int[n];
-            scalar.pairs(src, 7, n, pa);
-            vector.pairs(src, 7, n, pb);
-            assertArrayEquals(pa, pb, "pairs n=" + n);
-            for (int j = 0; j < n; j++) {
-                int hi = j + 3 < n ? src[7 + j + 3] & 0xFF : 0; // hand-computed from the definition
-                assertEquals((src[7 + j] & 0xFF) | hi << 16, pa[j], "pairs n=" + n + " at " + j);
+            int[] ha = new int[n];
+            int[] hb = new int[n];
+            scalar.rowResampler(i0, i1, w0, w1, n).apply(src, rowStart, ha);
+            vector.rowResampler(i0, i1, w0, w1, n).apply(src, rowStart, hb);
+            assertArrayEquals(ha, hb, "rowResampler " + sw + " -> " + dw);
+            for (int e = 0; e < n; e++) { // hand-computed from the definition
+                assertEquals((src[rowStart + i0[e]] & 0xFF) * w0[e] + (src[rowStart + i1[e]] & 0xFF) * w1[e], ha[e]);
             }
-            int m = 1 + rnd.nextInt(150);
-            int[] idx = new int[m];
-            int[] w0 = new int[m];
-            int[] w1 = new int[m];
-            for (int e = 0; e < m; e++) {
-                idx[e] = rnd.nextInt(n);
-                w0[e] = rnd.nextInt(2049);
-                w1[e] = 2048 - w0[e];
-            }
-            int[] ha = new int[m];
-            int[] hb = new int[m];
-            scalar.pairLerp(pa, idx, w0, w1, m, ha);
-            vector.pairLerp(pa, idx, w0, w1, m, hb);
-            assertArrayEquals(ha, hb, "pairLerp m=" + m);
-            int[] r1 = new int[m];
-            for (int e = 0; e < m; e++) {
+            int[] r1 = new int[n];
+            for (int e = 0; e < n; e++) {
                 r1[e] = rnd.nextInt(255 * 2048 + 1);
             }
             int b0 = rnd.nextInt(2049);
-            int[] va = new int[m];
-            int[] vb = new int[m];
-            scalar.verticalLerp(ha, r1, b0, 2048 - b0, m, va);
-            vector.verticalLerp(ha, r1, b0, 2048 - b0, m, vb);
-            assertArrayEquals(va, vb, "verticalLerp m=" + m);
-            int px = m / 3;
-            float[] fa = new float[3 * px + 4];
-            float[] fb = new float[3 * px + 4];
+            byte[] va = new byte[n + Kernels.ROW_SLACK];
+            byte[] vb = new byte[n + Kernels.ROW_SLACK];
+            scalar.verticalLerp(ha, r1, b0, 2048 - b0, n, va);
+            vector.verticalLerp(ha, r1, b0, 2048 - b0, n, vb);
+            assertArrayEquals(java.util.Arrays.copyOf(va, n), java.util.Arrays.copyOf(vb, n), "verticalLerp n=" + n);
+            float[] fa = new float[3 * dw + 4];
+            float[] fb = new float[3 * dw + 4];
             boolean swap = rnd.nextBoolean();
-            scalar.toPlanes(va, px, swap, 127.5f, 1 / 128f, fa, 1, 1 + px, 1 + 2 * px);
-            vector.toPlanes(va, px, swap, 127.5f, 1 / 128f, fb, 1, 1 + px, 1 + 2 * px);
-            assertArrayEquals(fa, fb, "toPlanes px=" + px);
+            scalar.toPlanes(va, dw, swap, 127.5f, 1 / 128f, fa, 1, 1 + dw, 1 + 2 * dw);
+            vector.toPlanes(va, dw, swap, 127.5f, 1 / 128f, fb, 1, 1 + dw, 1 + 2 * dw);
+            assertArrayEquals(fa, fb, "toPlanes px=" + dw);
         }
     }
 }
