@@ -22,6 +22,10 @@ final class PanamaKernels implements Kernels {
     private static final FloatVector ONE = FloatVector.broadcast(F, 1f);
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
     private static final int IL = I.length();
+    /** Ints in half an int vector: the blocks of strong downscales. */
+    private static final VectorSpecies<Integer> IH = VectorSpecies.of(int.class, VectorShape.forBitSize(Math.max(64,
+            IL * 16)));
+    private static final int HL = IH.length();
     /** Bytes in a vector as wide as the int vectors: the window of one permute. */
     private static final VectorSpecies<Byte> BP = VectorSpecies.of(byte.class, I.vectorShape());
     /** Bytes that one int vector narrows to (at least 64 bits, the smallest shape). */
@@ -72,8 +76,9 @@ final class PanamaKernels implements Kernels {
     /**
      * Blocks of {@code IL} outputs whose taps lie within one byte vector ({@code 4 * IL} bytes, which
      * holds downscales up to about 4.4x at 512 bits) are two byte permutes of one load
-     * ({@code vpermb} with AVX-512 VBMI); other blocks, and machines with vectors under 256 bits, take
-     * the scalar loop. Int gathers measured 3.5x slower than the permutes here.
+     * ({@code vpermb} with AVX-512 VBMI); stronger downscales (a 12-megapixel photo to 640 is 6.25x)
+     * take two windows of half as many outputs; what still does not fit, and machines with vectors
+     * under 256 bits, take the scalar loop. Int gathers measured 3.5x slower than the permutes here.
      */
     @Override
     public RowResampler rowResampler(int[] i0, int[] i1, int[] w0, int[] w1, int n) {
@@ -89,10 +94,13 @@ final class PanamaKernels implements Kernels {
         private final int[] i1;
         private final int[] w0;
         private final int[] w1;
+        /** Per half block of {@code HL} outputs: where its window starts, and its two shuffles (null: scalar). */
         private final int[] base;
         private final int[] needed;
         private final VectorShuffle<Byte>[] tap0;
         private final VectorShuffle<Byte>[] tap1;
+        /** Per block of {@code IL} outputs: whether one window holds both halves. */
+        private final boolean[] whole;
 
         @SuppressWarnings("unchecked")
         PermuteResampler(int[] i0, int[] i1, int[] w0, int[] w1, int n) {
@@ -102,52 +110,78 @@ final class PanamaKernels implements Kernels {
             this.w0 = java.util.Arrays.copyOf(w0, n);
             this.w1 = java.util.Arrays.copyOf(w1, n);
             int blocks = n / IL;
-            base = new int[blocks];
-            needed = new int[blocks];
-            tap0 = new VectorShuffle[blocks];
-            tap1 = new VectorShuffle[blocks];
-            int bl = BP.length();
+            whole = new boolean[blocks];
+            base = new int[2 * blocks];
+            needed = new int[2 * blocks];
+            tap0 = new VectorShuffle[2 * blocks];
+            tap1 = new VectorShuffle[2 * blocks];
             for (int b = 0; b < blocks; b++) {
-                int first = Integer.MAX_VALUE;
-                int last = 0;
-                for (int k = 0; k < IL; k++) {
-                    first = Math.min(first, Math.min(i0[b * IL + k], i1[b * IL + k]));
-                    last = Math.max(last, Math.max(i0[b * IL + k], i1[b * IL + k]));
+                whole[b] = plan(b * IL, IL, 2 * b);
+                if (!whole[b]) {
+                    // a strong downscale: two windows of HL outputs each
+                    plan(b * IL, HL, 2 * b);
+                    plan(b * IL + HL, HL, 2 * b + 1);
                 }
-                if (last - first >= bl) {
-                    continue; // tap0 stays null: this block takes the scalar loop
-                }
-                base[b] = first;
-                needed[b] = first + bl;
-                int[] s0 = new int[bl];
-                int[] s1 = new int[bl];
-                for (int k = 0; k < IL; k++) {
-                    s0[k] = i0[b * IL + k] - first;
-                    s1[k] = i1[b * IL + k] - first;
-                }
-                tap0[b] = VectorShuffle.fromArray(BP, s0, 0);
-                tap1[b] = VectorShuffle.fromArray(BP, s1, 0);
             }
+        }
+
+        /** Shuffles for outputs {@code [e, e + count)} into slot {@code k}, when their taps fit one window. */
+        private boolean plan(int e, int count, int k) {
+            int bl = BP.length();
+            int first = Integer.MAX_VALUE;
+            int last = 0;
+            for (int j = e; j < e + count; j++) {
+                first = Math.min(first, Math.min(i0[j], i1[j]));
+                last = Math.max(last, Math.max(i0[j], i1[j]));
+            }
+            if (last - first >= bl) {
+                tap0[k] = null;
+                return false;
+            }
+            base[k] = first;
+            needed[k] = first + bl;
+            int[] s0 = new int[bl];
+            int[] s1 = new int[bl];
+            for (int j = 0; j < count; j++) {
+                s0[j] = i0[e + j] - first;
+                s1[j] = i1[e + j] - first;
+            }
+            tap0[k] = VectorShuffle.fromArray(BP, s0, 0);
+            tap1[k] = VectorShuffle.fromArray(BP, s1, 0);
+            return true;
         }
 
         @Override
         public void apply(byte[] src, int rowStart, int[] out) {
-            int blocks = tap0.length;
+            int blocks = whole.length;
+            int limit = src.length - rowStart;
+            // written out, not through helpers: a vector crossing a call that C2 does not inline is
+            // boxed, and a profile polluted by the scalar kernels made that 30x slower
             for (int b = 0; b < blocks; b++) {
                 int e = b * IL;
-                VectorShuffle<Byte> s0 = tap0[b];
-                if (s0 == null || rowStart + needed[b] > src.length) {
-                    ScalarKernels.resampleFrom(e, src, rowStart, i0, i1, w0, w1, e + IL, out);
+                if (whole[b] && needed[2 * b] <= limit) {
+                    ByteVector v = ByteVector.fromArray(BP, src, rowStart + base[2 * b]);
+                    IntVector x = ((IntVector) v.rearrange(tap0[2 * b]).convertShape(VectorOperators.B2I, I, 0))
+                            .lanewise(VectorOperators.AND, 0xFF).mul(IntVector.fromArray(I, w0, e));
+                    IntVector y = ((IntVector) v.rearrange(tap1[2 * b]).convertShape(VectorOperators.B2I, I, 0))
+                            .lanewise(VectorOperators.AND, 0xFF).mul(IntVector.fromArray(I, w1, e));
+                    x.add(y).intoArray(out, e);
                     continue;
                 }
-                // written out, not through helpers: a vector crossing a call that C2 does not inline is
-                // boxed, and a profile polluted by the scalar kernels made that 30x slower
-                ByteVector v = ByteVector.fromArray(BP, src, rowStart + base[b]);
-                IntVector a = ((IntVector) v.rearrange(s0).convertShape(VectorOperators.B2I, I, 0))
-                        .lanewise(VectorOperators.AND, 0xFF).mul(IntVector.fromArray(I, w0, e));
-                IntVector c = ((IntVector) v.rearrange(tap1[b]).convertShape(VectorOperators.B2I, I, 0))
-                        .lanewise(VectorOperators.AND, 0xFF).mul(IntVector.fromArray(I, w1, e));
-                a.add(c).intoArray(out, e);
+                for (int h = 0; h < 2; h++) {
+                    int k = 2 * b + h;
+                    int eh = e + h * HL;
+                    if (whole[b] || tap0[k] == null || needed[k] > limit) {
+                        ScalarKernels.resampleFrom(eh, src, rowStart, i0, i1, w0, w1, eh + HL, out);
+                        continue;
+                    }
+                    ByteVector v = ByteVector.fromArray(BP, src, rowStart + base[k]);
+                    IntVector x = ((IntVector) v.rearrange(tap0[k]).convertShape(VectorOperators.B2I, IH, 0))
+                            .lanewise(VectorOperators.AND, 0xFF).mul(IntVector.fromArray(IH, w0, eh));
+                    IntVector y = ((IntVector) v.rearrange(tap1[k]).convertShape(VectorOperators.B2I, IH, 0))
+                            .lanewise(VectorOperators.AND, 0xFF).mul(IntVector.fromArray(IH, w1, eh));
+                    x.add(y).intoArray(out, eh);
+                }
             }
             ScalarKernels.resampleFrom(blocks * IL, src, rowStart, i0, i1, w0, w1, n, out);
         }

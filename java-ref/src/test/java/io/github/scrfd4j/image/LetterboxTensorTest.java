@@ -31,7 +31,7 @@ class LetterboxTensorTest {
     void identicalToLetterboxThenBlob() {
         Random rnd = new Random(11);
         int[][] sizes = {{1500, 895}, {580, 330}, {810, 1080}, {1, 1}, {2, 3}, {17, 5}, {639, 641}, {1280, 1280},
-            {640, 640}, {320, 200}, {4000, 3000}, {33, 1000}, {1000, 33}, {641, 17}};
+            {640, 640}, {320, 200}, {4000, 3000}, {33, 1000}, {1000, 33}, {641, 17}, {9000, 50}};
         for (Kernels k : KERNELS) {
             LetterboxTensor lt = new LetterboxTensor(k);
             for (int[] s : sizes) {
