@@ -135,7 +135,7 @@ public final class BenchMain {
                 params.set("input", "4.jpg", "stress-many");
                 params.set("photo", "4.jpg");
                 params.set("threads", "1");
-                params.set("workers", "1");
+                params.set("pipeline", "1w2s");
                 params.set("decoder", "opencv");
             }
         }

@@ -30,6 +30,13 @@ final class BenchPhotos {
     private BenchPhotos() {
     }
 
+    /** Makes the named folders (small, mixed30, mixed300) and prints their paths, one a line. */
+    public static void main(String[] args) {
+        for (String name : args.length == 0 ? new String[] {"mixed30"} : args) {
+            System.out.println(folder(name).get(0).getParent());
+        }
+    }
+
     /** Where generated photos live: {@code -Dscrfd.bench.photos}, else {@code java.io.tmpdir/scrfd4j-bench-photos}. */
     static Path root() {
         String p = System.getProperty("scrfd.bench.photos");

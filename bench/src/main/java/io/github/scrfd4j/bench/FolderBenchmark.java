@@ -26,10 +26,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Images per second over the 30-photo mixed folder ({@link BenchPhotos}: 330p to 4000x3000 JPEGs),
  * what {@code scrfd4j detect DIR} does without printing: read, decode, letterbox, infer, post-process
- * each file. {@code workers = 0} is one image at a time on one thread; 1 and 2 pipeline decoding on
- * worker threads beside the engine ({@link BatchDetector}). The engine runs with one thread, so on
- * this 2-core machine a worker has a core of its own. Set-up requires every configuration to find the
- * faces of the sequential run.
+ * each file: one image at a time on one thread ({@code none}), or pipelined ({@link BatchDetector}:
+ * W decoding workers beside S inference streams, each stream an engine session with one thread).
+ * Set-up requires every configuration to find the faces of the sequential run.
  */
 @BenchmarkMode(Mode.Throughput)
 @Fork(value = 1, jvmArgsAppend = {BenchJvm.VECTOR, BenchJvm.OPEN_NIO, BenchJvm.HEADLESS})
@@ -40,8 +39,9 @@ public class FolderBenchmark {
     @Param({"ort", "mnn"})
     public String folderEngine;
 
-    @Param({"0", "1", "2"})
-    public int workers;
+    /** none: one image at a time on one thread; WwSs: W decoding workers, S inference streams. */
+    @Param({"none", "1w1s", "1w2s", "2w2s"})
+    public String pipeline;
 
     @Param({"opencv", "java"})
     public String decoder;
@@ -50,10 +50,16 @@ public class FolderBenchmark {
     private Detector detector;
     private PhotoDecoder photoDecoder;
     private int expectedFaces;
+    private int workers;
+    private int streams;
 
     @Setup(Level.Trial)
     public void setUp() {
         files = BenchPhotos.folder("mixed30");
+        if (!pipeline.equals("none")) {
+            workers = Integer.parseInt(pipeline.substring(0, pipeline.indexOf('w')));
+            streams = Integer.parseInt(pipeline.substring(pipeline.indexOf('w') + 1, pipeline.indexOf('s')));
+        }
         if (files.size() != BenchPhotos.MIXED30) {
             throw new IllegalStateException("mixed folder has " + files.size() + " files");
         }
@@ -80,14 +86,14 @@ public class FolderBenchmark {
 
     private int run() {
         int[] faces = {0};
-        if (workers == 0) {
+        if (pipeline.equals("none")) {
             for (Path p : files) {
                 List<Face> f = detector.detect(photoDecoder.read(p, ImageDecoder.DEFAULT_MAX_PIXELS));
                 faces[0] += f.size();
             }
             return faces[0];
         }
-        new BatchDetector(detector, photoDecoder, workers, ImageDecoder.DEFAULT_MAX_PIXELS, false).run(files, item -> {
+        new BatchDetector(detector, photoDecoder, workers, streams, ImageDecoder.DEFAULT_MAX_PIXELS, false).run(files, item -> {
             if (!item.ok()) {
                 throw item.error();
             }

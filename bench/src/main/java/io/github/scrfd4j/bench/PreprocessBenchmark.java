@@ -67,7 +67,7 @@ public class PreprocessBenchmark {
         image = BenchData.image(photo);
         canvas = BgrImage.allocate(BenchData.SIDE, BenchData.SIDE);
         tensor = new float[3 * BenchData.SIDE * BenchData.SIDE];
-        fused = new LetterboxTensor(KernelsProvider.vector());
+        fused = LetterboxTensor.eager(KernelsProvider.vector());
         scalarBlob = new Blob(KernelsProvider.scalar());
         vectorBlob = new Blob(KernelsProvider.vector());
         lb = LetterboxParams.plan(Convention.LITE_AI_TOOLKIT.letterbox(), image.width(), image.height(),

@@ -29,7 +29,7 @@ final class BatchRun {
     }
 
     /** Runs every input, adding its result to {@code results}; {@code workers == 0}: no pipeline. */
-    void run(Detector detector, PhotoDecoder decoder, int workers, long maxPixels, boolean keepImages,
+    void run(Detector detector, PhotoDecoder decoder, int workers, int streams, long maxPixels, boolean keepImages,
              List<ImageResult> results) {
         if (workers == 0) {
             for (ImageInputs.Input in : inputs) {
@@ -45,7 +45,7 @@ final class BatchRun {
             }
         }
         int[] cursor = {0};
-        new BatchDetector(detector, decoder, workers, maxPixels, keepImages).run(paths, item -> {
+        new BatchDetector(detector, decoder, workers, streams, maxPixels, keepImages).run(paths, item -> {
             emitErrorsBefore(cursor, results);
             emit(processor.finish(item), results);
             cursor[0]++;

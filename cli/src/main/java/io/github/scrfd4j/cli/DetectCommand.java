@@ -111,8 +111,8 @@ final class DetectCommand implements Callable<Integer> {
 
     @Option(names = "--workers", order = 11, paramLabel = "N",
             description = "Threads that read, decode and letterbox the next images while the engine runs on the "
-                    + "current one; results stay in input order. 0 = no pipeline, one image at a time "
-                    + "(default: the cores left beside the engine's --threads, at least 1).")
+                    + "current ones; results stay in input order. 0 = no pipeline, one image at a time on one "
+                    + "thread (default: one per four streams, at least 1).")
     void setWorkers(int v) {
         if (v < 0) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--workers': must be >= 0, "
@@ -122,6 +122,19 @@ final class DetectCommand implements Callable<Integer> {
     }
 
     private Integer workers;
+
+    @Option(names = "--streams", order = 11, paramLabel = "K",
+            description = "Images the engine runs at a time, each on its own engine session (more memory) "
+                    + "(default: the cores divided by --threads, at least 1).")
+    void setStreams(int v) {
+        if (v < 1) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--streams': must be >= 1, "
+                    + "but was " + v);
+        }
+        streams = v;
+    }
+
+    private Integer streams;
 
     @Option(names = "--decoder", order = 11, paramLabel = "NAME", defaultValue = "auto",
             description = "Image decoder: auto (OpenCV's imdecode when scrfd4j-opencv is on the class path, else "
@@ -207,7 +220,11 @@ final class DetectCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter lines, PrintWriter err) {
-        PhotoDecoder photoDecoder = photoDecoder();
+        // an unknown name fails at once; the decoder's native library (OpenCV: half a second) loads on
+        // another core while the engine loads the model
+        decoderName();
+        java.util.concurrent.CompletableFuture<PhotoDecoder> decoderLoading =
+                java.util.concurrent.CompletableFuture.supplyAsync(this::photoDecoder);
         List<ImageInputs.Input> expanded = ImageInputs.expand(inputs);
         Annotator annotator = null;
         if (outDir != null) {
@@ -233,22 +250,34 @@ final class DetectCommand implements Callable<Integer> {
                 detectorOptions())) {
             double loadMs = (System.nanoTime() - t0) / 1e6;
             Detector d = m.detector();
+            PhotoDecoder photoDecoder = joinDecoder(decoderLoading);
             ImageProcessor processor = new ImageProcessor(d, photoDecoder, annotator, err, verbose.verbose, maxPixels);
-            int pipeline = workers != null ? workers : BatchDetector.defaultWorkers(threads);
+            int inference = streams != null ? streams : BatchDetector.defaultStreams(threads);
+            int pipeline = workers != null ? workers : BatchDetector.defaultWorkers(inference);
             boolean progress = !noProgress && ProgressBar.stderrIsTerminal();
             List<ImageResult> results = new ArrayList<>();
             long t1 = System.nanoTime();
             new BatchRun(expanded, processor, lines, progress ? new ProgressBar(err, expanded.size(), System::nanoTime)
-                    : null).run(d, photoDecoder, pipeline, maxPixels, annotator != null, results);
+                    : null).run(d, photoDecoder, pipeline, inference, maxPixels, annotator != null, results);
             double runMs = (System.nanoTime() - t1) / 1e6;
             long failed = results.stream().filter(r -> !r.ok()).count();
             int faces = results.stream().mapToInt(r -> r.faces().size()).sum();
             lines.println(String.format(Locale.ROOT, "%d images, %d faces, %d failed in %.0f ms (model %s loaded in "
                     + "%.0f ms, input %dx%d, %s, %s, decoder %s, %s)", results.size(), faces, failed, runMs,
                     m.resolved().name(), loadMs, d.inputWidth(), d.inputHeight(), d.engineName(), convention.id(),
-                    photoDecoder.name(), pipeline == 0 ? "no pipeline" : pipeline + (pipeline == 1 ? " worker" : " workers")));
+                    photoDecoder.name(), pipeline == 0 ? "no pipeline" : pipeline + (pipeline == 1 ? " worker, " : " workers, ")
+                    + inference + (inference == 1 ? " stream" : " streams")));
             boolean jsonOk = json == null || writeJson(m, results, err);
             return failed == 0 && jsonOk ? ExitCodes.OK : ExitCodes.IMAGE_FAILED;
+        }
+    }
+
+    private String decoderName() {
+        try {
+            PhotoDecoders.requireKnown(decoder);
+            return decoder;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--decoder': " + e.getMessage());
         }
     }
 
@@ -257,6 +286,17 @@ final class DetectCommand implements Callable<Integer> {
             return PhotoDecoders.named(decoder);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--decoder': " + e.getMessage());
+        }
+    }
+
+    private static PhotoDecoder joinDecoder(java.util.concurrent.CompletableFuture<PhotoDecoder> loading) {
+        try {
+            return loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
         }
     }
 

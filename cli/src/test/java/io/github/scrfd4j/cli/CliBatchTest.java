@@ -54,9 +54,9 @@ class CliBatchTest {
         assertEquals(9, sequential.result.faces("4.jpg"), sequential.result::toString);
         assertEquals(3, sequential.result.errorLines().size(), sequential.result::toString);
         for (String decoder : List.of("java", "opencv")) {
-            for (String workers : List.of("1", "2", "3")) {
+            for (String workers : List.of("1:1", "2:1", "1:2", "3:3")) {
                 Run batch = run(in, model, engine, workers, decoder);
-                String what = engine + ", " + decoder + " decoder, " + workers + " workers";
+                String what = engine + ", " + decoder + " decoder, workers:streams " + workers;
                 assertEquals(sequential.result.exit(), batch.result.exit(), what + "\n" + batch.result);
                 assertEquals(sequential.lines(), batch.lines(), what);
                 assertEquals(sequential.json, batch.json, what + ": JSON");
@@ -69,6 +69,9 @@ class CliBatchTest {
         CliRunner.Result r = CliRunner.run("detect", "x.jpg", "--workers", "-1");
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("--workers"), r::toString);
+        r = CliRunner.run("detect", "x.jpg", "--streams", "0");
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("--streams"), r::toString);
         r = CliRunner.run("detect", "x.jpg", "--decoder", "gif");
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("unknown decoder gif") && r.err().contains("opencv"), r::toString);
@@ -87,11 +90,12 @@ class CliBatchTest {
 
     private Run run(List<String> inputs, String model, String engine, String workers, String decoder)
             throws IOException {
-        Path json = dir.resolve("out-" + engine + "-" + workers + "-" + decoder + ".json");
+        Path json = dir.resolve("out-" + engine + "-" + workers.replace(':', '-') + "-" + decoder + ".json");
         List<String> args = new ArrayList<>(List.of("detect"));
         args.addAll(inputs);
-        args.addAll(List.of("--model", model, "--engine", engine, "--workers", workers, "--decoder", decoder,
-                "--json", json.toString(), "--no-progress"));
+        String[] ws = (workers + ":1").split(":");
+        args.addAll(List.of("--model", model, "--engine", engine, "--workers", ws[0], "--streams", ws[1], "--decoder",
+                decoder, "--json", json.toString(), "--no-progress"));
         CliRunner.Result r = CliRunner.run(args.toArray(new String[0]));
         return new Run(r, Files.readString(json));
     }

@@ -17,11 +17,12 @@ import java.util.function.Consumer;
 
 /**
  * Faces in many image files, pipelined: {@code workers} threads read, decode and letterbox the next
- * images while the engine runs on the current one, on the calling thread. Results reach the
- * consumer in input order, on the calling thread; one bad file gives an {@link Item} with its error
- * and never stops the batch. Memory is bounded whatever the number of files: at most
- * {@code workers + 2} prepared inputs exist (each a canvas and a float tensor, allocated once), so at
- * most that many decoded images are alive at a time.
+ * images while {@code streams} threads run the engine on the current ones (each on its own engine
+ * session). Results reach the consumer in input order, on the calling thread; one bad file gives an
+ * {@link Item} with its error and never stops the batch. Memory is bounded whatever the number of
+ * files: at most {@code workers + streams + 1} prepared inputs exist (each a float tensor, allocated
+ * once), so at most that many decoded images are alive at a time, and each decoding worker reuses
+ * its largest pixel array when images are not kept.
  *
  * <p>Faces are identical to {@link Detector#detect(Path, long)} of each file: the same decoder, the
  * same letterbox and tensor code, the same engine session.
@@ -30,6 +31,7 @@ public final class BatchDetector {
     private final Detector detector;
     private final PhotoDecoder decoder;
     private final int workers;
+    private final int streams;
     private final long maxPixels;
     private final boolean keepImages;
 
@@ -42,9 +44,22 @@ public final class BatchDetector {
      *                   images are dropped as soon as they are letterboxed
      */
     public BatchDetector(Detector detector, PhotoDecoder decoder, int workers, long maxPixels, boolean keepImages) {
+        this(detector, decoder, workers, 1, maxPixels, keepImages);
+    }
+
+    /**
+     * As {@link #BatchDetector(Detector, PhotoDecoder, int, long, boolean)} with {@code streams}
+     * inferences at a time, each on its own engine session (see {@link #defaultStreams(int)}).
+     */
+    public BatchDetector(Detector detector, PhotoDecoder decoder, int workers, int streams, long maxPixels,
+                         boolean keepImages) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
+        if (streams < 1) {
+            throw new IllegalArgumentException("streams must be at least 1, got " + streams);
+        }
+        this.streams = streams;
         if (maxPixels <= 0) {
             throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
         }
@@ -56,18 +71,32 @@ public final class BatchDetector {
     }
 
     /**
-     * Decoding threads that keep every core busy beside the engine: the cores left after the engine's
-     * threads ({@code 0} = the engine's default, taken as all cores), at least 1.
+     * Inferences at a time that fill the cores with the engine's threads: {@code cores / engineThreads}
+     * ({@code 0} = the engine's default, taken as all cores), at least 1. Each stream has its own
+     * engine session, so memory grows with it.
      */
-    public static int defaultWorkers(int engineThreads) {
+    public static int defaultStreams(int engineThreads) {
         int cores = Runtime.getRuntime().availableProcessors();
         int engine = engineThreads <= 0 ? cores : engineThreads;
-        return Math.max(1, cores - engine);
+        return Math.max(1, cores / engine);
+    }
+
+    /**
+     * Decoding threads that keep up with {@code streams} inferences: one per four streams (decoding
+     * and letterboxing cost a tenth of an inference or less), at least 1.
+     */
+    public static int defaultWorkers(int streams) {
+        return Math.max(1, (streams + 3) / 4);
     }
 
     /** The decoding threads this batch uses. */
     public int workers() {
         return workers;
+    }
+
+    /** The inferences this batch runs at a time. */
+    public int streams() {
+        return streams;
     }
 
     /**
@@ -90,6 +119,10 @@ public final class BatchDetector {
         }
     }
 
+    /** An inferred image and the slot it holds until the consumer has taken it. */
+    private record Done(Item item, Detector.PreparedInput slot) {
+    }
+
     private record Prepared(Detector.PreparedInput input, BgrImage image, int width, int height, double millis,
                             RuntimeException error) {
     }
@@ -105,48 +138,47 @@ public final class BatchDetector {
         if (n == 0) {
             return;
         }
-        int slots = Math.min(n, workers) + 2;
+        int decoders = Math.min(workers, n);
+        int inferrers = Math.min(streams, n);
+        int slots = decoders + inferrers + 1;
         BlockingQueue<Detector.PreparedInput> free = new ArrayBlockingQueue<>(slots);
         for (int k = 0; k < slots; k++) {
             free.add(detector.newPreparedInput());
         }
         List<CompletableFuture<Prepared>> ready = new ArrayList<>(n);
+        List<CompletableFuture<Done>> done = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             ready.add(new CompletableFuture<>());
+            done.add(new CompletableFuture<>());
         }
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger nextToPrepare = new AtomicInteger();
+        AtomicInteger nextToInfer = new AtomicInteger();
         AtomicInteger threadNo = new AtomicInteger();
-        int threads = Math.min(workers, n);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "scrfd4j-decode-" + threadNo.incrementAndGet());
+        ExecutorService pool = Executors.newFixedThreadPool(decoders + inferrers, r -> {
+            Thread t = new Thread(r, "scrfd4j-batch-" + threadNo.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         try {
-            for (int w = 0; w < threads; w++) {
-                pool.execute(() -> prepareLoop(paths, free, ready, next));
+            for (int w = 0; w < decoders; w++) {
+                pool.execute(() -> prepareLoop(paths, free, ready, nextToPrepare));
+            }
+            for (int k = 0; k < inferrers; k++) {
+                pool.execute(() -> inferLoop(paths, ready, done, nextToInfer));
             }
             for (int i = 0; i < n; i++) {
-                Prepared p = await(ready.get(i));
-                Item item;
-                if (p.error() != null) {
-                    item = new Item(i, paths.get(i), 0, 0, null, List.of(), p.millis(), 0, p.error());
-                } else {
-                    long t0 = System.nanoTime();
-                    try {
-                        List<Face> faces = detector.detect(p.input());
-                        item = new Item(i, paths.get(i), p.width(), p.height(), p.image(), faces, p.millis(),
-                                (System.nanoTime() - t0) / 1e6, null);
-                    } catch (IllegalStateException e) {
-                        throw e; // the detector was closed under us: no point going on
-                    } catch (RuntimeException e) {
-                        item = new Item(i, paths.get(i), p.width(), p.height(), p.image(), List.of(), p.millis(),
-                                (System.nanoTime() - t0) / 1e6, e);
-                    } finally {
-                        free.add(p.input());
+                Done d = await(done.get(i));
+                try {
+                    Item item = d.item();
+                    if (item.error() instanceof IllegalStateException && item.width() > 0) {
+                        throw item.error(); // the detector was closed under us: no point going on
+                    }
+                    sink.accept(item);
+                } finally {
+                    if (d.slot() != null) {
+                        free.add(d.slot()); // only now: a slow consumer holds the pipeline back, not memory
                     }
                 }
-                sink.accept(item);
             }
         } finally {
             pool.shutdownNow();
@@ -159,11 +191,52 @@ public final class BatchDetector {
     }
 
     /**
+     * An inference stream takes the next index in order and runs it on its own engine session (the
+     * detector gives each concurrent caller one); the slot goes back once the consumer has the result.
+     */
+    private void inferLoop(List<Path> paths, List<CompletableFuture<Prepared>> ready,
+                           List<CompletableFuture<Done>> done, AtomicInteger next) {
+        while (true) {
+            int i = next.getAndIncrement();
+            if (i >= paths.size()) {
+                return;
+            }
+            Prepared p;
+            try {
+                p = ready.get(i).get();
+            } catch (InterruptedException e) {
+                return;
+            } catch (ExecutionException e) {
+                done.get(i).completeExceptionally(e.getCause());
+                return;
+            }
+            if (p.error() != null) {
+                done.get(i).complete(new Done(new Item(i, paths.get(i), 0, 0, null, List.of(), p.millis(), 0,
+                        p.error()), null));
+                continue;
+            }
+            long t0 = System.nanoTime();
+            try {
+                List<Face> faces = detector.detect(p.input());
+                done.get(i).complete(new Done(new Item(i, paths.get(i), p.width(), p.height(), p.image(), faces,
+                        p.millis(), (System.nanoTime() - t0) / 1e6, null), p.input()));
+            } catch (RuntimeException e) {
+                done.get(i).complete(new Done(new Item(i, paths.get(i), p.width(), p.height(), p.image(), List.of(),
+                        p.millis(), (System.nanoTime() - t0) / 1e6, e), p.input()));
+            } catch (Throwable t) {
+                done.get(i).completeExceptionally(t);
+                return;
+            }
+        }
+    }
+
+    /**
      * A worker takes a free slot before it takes the next index, so the lowest unfinished index
      * always holds a slot: the consumer can never wait for an image that waits for a slot.
      */
     private void prepareLoop(List<Path> paths, BlockingQueue<Detector.PreparedInput> free,
                              List<CompletableFuture<Prepared>> ready, AtomicInteger next) {
+        byte[] recycled = null; // this worker's largest pixel array, reused when images are not kept
         while (true) {
             Detector.PreparedInput slot;
             try {
@@ -178,8 +251,12 @@ public final class BatchDetector {
             }
             long t0 = System.nanoTime();
             try {
-                BgrImage image = decoder.read(paths.get(i), maxPixels);
+                BgrImage image = decoder.decode(read(paths.get(i)), paths.get(i).toString(), maxPixels,
+                        keepImages ? null : recycled);
                 detector.prepare(image, slot);
+                if (!keepImages && image.offset() == 0 && (recycled == null || image.data().length > recycled.length)) {
+                    recycled = image.data();
+                }
                 ready.get(i).complete(new Prepared(slot, keepImages ? image : null, image.width(), image.height(),
                         (System.nanoTime() - t0) / 1e6, null));
             } catch (RuntimeException e) {
@@ -193,7 +270,18 @@ public final class BatchDetector {
         }
     }
 
-    private static Prepared await(CompletableFuture<Prepared> f) {
+    private static byte[] read(Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new io.github.scrfd4j.image.ImageDecodeException("image file not found: " + file, e);
+        } catch (java.io.IOException e) {
+            throw new io.github.scrfd4j.image.ImageDecodeException("cannot read image file " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

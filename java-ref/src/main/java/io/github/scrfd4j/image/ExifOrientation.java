@@ -26,6 +26,11 @@ public enum ExifOrientation {
         this.flipY = flipY;
     }
 
+    /** Whether width and height swap (orientations 5 to 8). */
+    public boolean transposes() {
+        return transpose;
+    }
+
     /** The EXIF value 1..8. */
     public int tag() {
         return tag;

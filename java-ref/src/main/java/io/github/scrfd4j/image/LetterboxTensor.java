@@ -1,5 +1,6 @@
 package io.github.scrfd4j.image;
 
+import io.github.scrfd4j.vector.KernelWarmup;
 import io.github.scrfd4j.vector.Kernels;
 import io.github.scrfd4j.vector.KernelsProvider;
 import io.github.scrfd4j.vector.RowResampler;
@@ -21,6 +22,7 @@ public final class LetterboxTensor {
     private static final int COEF_SCALE = 2048;
 
     private final Kernels kernels;
+    private final boolean eager;
     private final Letterbox fallback = new Letterbox();
     private final Blob fallbackBlob;
     private BgrImage fallbackCanvas;
@@ -41,8 +43,21 @@ public final class LetterboxTensor {
     }
 
     public LetterboxTensor(Kernels kernels) {
+        this(kernels, false);
+    }
+
+    private LetterboxTensor(Kernels kernels, boolean eager) {
         this.kernels = kernels;
+        this.eager = eager;
         this.fallbackBlob = new Blob(kernels);
+    }
+
+    /**
+     * With {@code kernels} from the first call, not waiting for {@link KernelWarmup}: for tests and
+     * benchmarks, which must exercise and time the vector path itself.
+     */
+    public static LetterboxTensor eager(Kernels kernels) {
+        return new LetterboxTensor(kernels, true);
     }
 
     /**
@@ -62,9 +77,9 @@ public final class LetterboxTensor {
         double scaleX = 1.0 / ((double) rw / src.width());
         double scaleY = 1.0 / ((double) rh / src.height());
         if ((rw == src.width() && rh == src.height()) || LinearResize.isExactHalving(scaleX, scaleY)
-                || !kernels.isVectorized()) {
-            // a copy or OpenCV's area path (rare sizes), or no Vector API: the two-step way, which the
-            // scalar JIT compiles better than the packed-tap row steps (measured 3.4 against 5.3 ms)
+                || !kernels.isVectorized() || !(eager || KernelWarmup.ready(kernels))) {
+            // a copy or OpenCV's area path (rare sizes), no Vector API (the scalar JIT runs the two-step
+            // way faster: 3.4 against 5.3 ms), or its kernels not compiled yet (see KernelWarmup)
             if (fallbackCanvas == null || fallbackCanvas.width() != inputWidth || fallbackCanvas.height() != inputHeight) {
                 fallbackCanvas = BgrImage.allocate(inputWidth, inputHeight);
             }

@@ -25,6 +25,15 @@ public interface PhotoDecoder {
      */
     BgrImage decode(byte[] encoded, String name, long maxPixels);
 
+    /**
+     * As {@link #decode(byte[], String, long)}, but the result may live in {@code recycled} (a pixel
+     * array the caller no longer needs; its content is lost) when it is large enough: a batch keeps
+     * one per worker instead of allocating 36 MB for every 12-megapixel photo. May be null.
+     */
+    default BgrImage decode(byte[] encoded, String name, long maxPixels, byte[] recycled) {
+        return decode(encoded, name, maxPixels);
+    }
+
     /** Reads and decodes a file. */
     default BgrImage read(Path file, long maxPixels) {
         byte[] bytes;

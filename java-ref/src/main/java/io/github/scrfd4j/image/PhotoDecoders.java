@@ -52,6 +52,23 @@ public final class PhotoDecoders {
                 + (names.size() == 2 ? "; the opencv decoder needs scrfd4j-opencv on the class path" : "") + ")");
     }
 
+    /**
+     * Checks that {@code name} names a decoder ({@code auto}, {@code java} or a provider on the class
+     * path) without loading any native library.
+     *
+     * @throws IllegalArgumentException naming the decoders there are
+     */
+    public static void requireKnown(String name) {
+        List<String> names = new ArrayList<>(List.of("auto", "java"));
+        for (PhotoDecoderProvider p : providers()) {
+            names.add(p.name());
+        }
+        if (!names.contains(name)) {
+            throw new IllegalArgumentException("unknown decoder " + name + " (available: " + String.join(", ", names)
+                    + (names.size() == 2 ? "; the opencv decoder needs scrfd4j-opencv on the class path" : "") + ")");
+        }
+    }
+
     /** The providers on the class path. */
     public static List<PhotoDecoderProvider> providers() {
         List<PhotoDecoderProvider> list = new ArrayList<>();

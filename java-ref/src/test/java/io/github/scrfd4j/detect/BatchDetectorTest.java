@@ -82,10 +82,11 @@ class BatchDetectorTest {
         assertTrue(expected.stream().anyMatch(f -> !f.isEmpty()), "the test engine found nothing");
         assertTrue(expected.stream().map(List::size).distinct().count() > 1 || distinctBoxes(expected),
                 "every image gave the same answer: the test could not see a mix-up");
-        for (int workers : new int[] {1, 2, 3, 7}) {
+        for (int[] ws : new int[][] {{1, 1}, {2, 1}, {3, 2}, {7, 3}, {1, 4}}) {
+            int workers = ws[0];
             List<BatchDetector.Item> items = new ArrayList<>();
             try (Detector d = detector()) {
-                new BatchDetector(d, PhotoDecoder.java(), workers, 1 << 20, false).run(files, items::add);
+                new BatchDetector(d, PhotoDecoder.java(), workers, ws[1], 1 << 20, false).run(files, items::add);
             }
             assertEquals(files.size(), items.size());
             for (int i = 0; i < files.size(); i++) {
@@ -134,15 +135,18 @@ class BatchDetectorTest {
             many.addAll(files.subList(0, 4));
         }
         int workers = 3;
+        int streams = 2;
         try (Detector d = detector()) {
-            new BatchDetector(d, counting, workers, 1 << 20, true).run(many, item -> {
+            new BatchDetector(d, counting, workers, streams, 1 << 20, true).run(many, item -> {
                 assertFalse(item.image() == null && item.ok());
                 consumed.incrementAndGet();
                 sleep(5); // a slow consumer: the workers run ahead as far as the slots let them
             });
         }
         assertEquals(many.size(), consumed.get());
-        assertTrue(peak.get() <= workers + 2 + 1, "decoded images alive at once: " + peak.get());
+        // every decoded image holds a slot (workers + streams + 1) until consumed; a worker may hold one more
+        // decoded image while it waits for nothing (it took its slot first)
+        assertTrue(peak.get() <= workers + streams + 1, "decoded images alive at once: " + peak.get());
         assertTrue(peak.get() >= 2, "the workers never ran ahead: " + peak.get());
     }
 
@@ -173,9 +177,15 @@ class BatchDetectorTest {
             assertThrows(IllegalArgumentException.class, () -> new BatchDetector(open, PhotoDecoder.java(), 0, 100, false));
             assertThrows(IllegalArgumentException.class, () -> new BatchDetector(open, PhotoDecoder.java(), 1, 0, false));
         }
-        assertTrue(BatchDetector.defaultWorkers(1) >= 1);
-        assertEquals(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), BatchDetector.defaultWorkers(1));
-        assertEquals(1, BatchDetector.defaultWorkers(0));
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(cores, BatchDetector.defaultStreams(1));
+        assertEquals(1, BatchDetector.defaultStreams(0));
+        assertEquals(Math.max(1, cores / 2), BatchDetector.defaultStreams(2));
+        assertEquals(1, BatchDetector.defaultWorkers(1));
+        assertEquals(1, BatchDetector.defaultWorkers(4));
+        assertEquals(2, BatchDetector.defaultWorkers(5));
+        assertThrows(IllegalArgumentException.class, () -> new BatchDetector(detector(), PhotoDecoder.java(), 1, 0, 100,
+                false));
     }
 
     private static void sleep(long ms) {

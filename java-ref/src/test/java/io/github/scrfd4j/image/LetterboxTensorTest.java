@@ -33,7 +33,7 @@ class LetterboxTensorTest {
         int[][] sizes = {{1500, 895}, {580, 330}, {810, 1080}, {1, 1}, {2, 3}, {17, 5}, {639, 641}, {1280, 1280},
             {640, 640}, {320, 200}, {4000, 3000}, {33, 1000}, {1000, 33}, {641, 17}, {9000, 50}};
         for (Kernels k : KERNELS) {
-            LetterboxTensor lt = new LetterboxTensor(k);
+            LetterboxTensor lt = LetterboxTensor.eager(k);
             for (int[] s : sizes) {
                 BgrImage img = LinearResizeTest.random(rnd, s[0], s[1]);
                 if (s[0] == 4000) {
@@ -70,8 +70,8 @@ class LetterboxTensorTest {
         for (Kernels k : KERNELS) {
             float[] a = new float[3 * 640 * 640];
             float[] b = new float[3 * 640 * 640];
-            new LetterboxTensor(k).apply(view, Convention.LITE_AI_TOOLKIT.letterbox(), BlobOptions.SCRFD, 640, 640, a, 0);
-            new LetterboxTensor(k).apply(packed, Convention.LITE_AI_TOOLKIT.letterbox(), BlobOptions.SCRFD, 640, 640, b, 0);
+            LetterboxTensor.eager(k).apply(view, Convention.LITE_AI_TOOLKIT.letterbox(), BlobOptions.SCRFD, 640, 640, a, 0);
+            LetterboxTensor.eager(k).apply(packed, Convention.LITE_AI_TOOLKIT.letterbox(), BlobOptions.SCRFD, 640, 640, b, 0);
             assertEquals(0, Arrays.compare(a, b), k.name());
         }
     }

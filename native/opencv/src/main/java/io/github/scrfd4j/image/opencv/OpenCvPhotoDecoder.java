@@ -1,6 +1,7 @@
 package io.github.scrfd4j.image.opencv;
 
 import io.github.scrfd4j.image.BgrImage;
+import io.github.scrfd4j.image.ExifOrientation;
 import io.github.scrfd4j.image.ImageDecodeException;
 import io.github.scrfd4j.image.ImageHeader;
 import io.github.scrfd4j.image.JpegHeader;
@@ -38,6 +39,11 @@ final class OpenCvPhotoDecoder implements PhotoDecoder {
 
     @Override
     public BgrImage decode(byte[] encoded, String name, long maxPixels) {
+        return decode(encoded, name, maxPixels, null);
+    }
+
+    @Override
+    public BgrImage decode(byte[] encoded, String name, long maxPixels, byte[] recycled) {
         ImageHeader header = ImageHeader.read(encoded, name);
         header.checkWithin(maxPixels, name);
         if ("jpeg".equals(header.format())) {
@@ -54,7 +60,9 @@ final class OpenCvPhotoDecoder implements PhotoDecoder {
         }
         boolean keep = true;
         try {
-            Mat mat = scratch.decode(encoded);
+            boolean turned = "jpeg".equals(header.format()) && ExifOrientation.fromJpeg(encoded).transposes();
+            Mat mat = scratch.decode(encoded, turned ? header.height() : header.width(),
+                    turned ? header.width() : header.height());
             if (mat.empty()) {
                 throw new ImageDecodeException("cannot decode image " + name + " (truncated or corrupt?):"
                         + " OpenCV's imdecode returned no image");
@@ -62,8 +70,11 @@ final class OpenCvPhotoDecoder implements PhotoDecoder {
             if (mat.type() != opencv_core.CV_8UC3 || !mat.isContinuous()) {
                 throw new ImageDecodeException("unexpected image from OpenCV for " + name + ": type " + mat.type());
             }
-            BgrImage out = BgrImage.allocate(mat.cols(), mat.rows());
-            mat.data().get(out.data(), 0, out.data().length);
+            int bytes = mat.cols() * mat.rows() * 3;
+            BgrImage out = recycled != null && recycled.length >= bytes
+                    ? BgrImage.wrap(recycled, mat.cols(), mat.rows(), mat.cols() * 3)
+                    : BgrImage.allocate(mat.cols(), mat.rows());
+            mat.data().get(out.data(), 0, bytes);
             keep = (long) mat.cols() * mat.rows() <= KEEP_PIXELS;
             return out;
         } finally {
@@ -83,14 +94,27 @@ final class OpenCvPhotoDecoder implements PhotoDecoder {
      */
     private static final class Scratch implements AutoCloseable {
         private BytePointer input = new BytePointer(0L);
-        private final Mat output = new Mat();
+        private BytePointer pixels = new BytePointer(0L);
+        private Mat output = new Mat();
 
-        Mat decode(byte[] encoded) {
+        /**
+         * Decodes into a buffer kept at the largest size seen: {@code imdecode} writes into a
+         * destination of the right size and type in place, so a folder that mixes small photos and
+         * 12-megapixel ones does not pay a fresh allocation (and its page faults) per large photo.
+         */
+        Mat decode(byte[] encoded, int width, int height) {
             if (input.capacity() < encoded.length) {
                 input.close();
                 input = new BytePointer(Math.max(encoded.length, 1 << 20));
             }
             input.position(0).put(encoded, 0, encoded.length);
+            long need = (long) width * height * 3;
+            if (pixels.capacity() < need) {
+                pixels.close();
+                pixels = new BytePointer(need);
+            }
+            output.close();
+            output = new Mat(height, width, opencv_core.CV_8UC3, pixels);
             try (Mat buffer = new Mat(1, encoded.length, opencv_core.CV_8UC1, input)) {
                 opencv_imgcodecs.imdecode(buffer, opencv_imgcodecs.IMREAD_COLOR, output);
             }
@@ -100,6 +124,7 @@ final class OpenCvPhotoDecoder implements PhotoDecoder {
         @Override
         public void close() {
             output.close();
+            pixels.close();
             input.close();
         }
     }
