@@ -13,6 +13,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 python="${1:-python3}"
 model="${SCRFD_MODEL:-../shared/models/scrfd_2.5g_bnkps_shape640x640.onnx}"
+mnn_model="${SCRFD_MNN_MODEL:-../shared/models/scrfd_2.5g_bnkps_shape640x640.mnn}"
 folders=$(java -cp bench/target/benchmarks.jar io.github.scrfd4j.bench.BenchPhotos mixed30 mixed300)
 
 # median wall seconds and max peak RSS (MiB) of three runs of a command
@@ -44,16 +45,21 @@ for dir in $folders; do
   n=$(ls "$dir" | wc -l)
   for threads in 1 2; do
     if [ -z "$python_ok" ]; then
-      measure "$n images, Python scrfd.py, $threads threads" "$python" bench/python/scrfd_folder.py \
+      measure "$n images, Python scrfd.py, $threads thread(s)" "$python" bench/python/scrfd_folder.py \
         --scrfd-py "$SCRFD_PY" --model "$model" --threads "$threads" "$dir"
     fi
   done
-  measure "$n images, scrfd4j, 1 thread, no pipeline" ./scrfd4j detect "$dir" --model "$model" \
-    --convention insightface --score 0.5 --iou 0.4 --threads 1 --workers 0 --no-progress
-  measure "$n images, scrfd4j, 1 engine thread + 1 worker" ./scrfd4j detect "$dir" --model "$model" \
-    --convention insightface --score 0.5 --iou 0.4 --threads 1 --workers 1 --no-progress
-  measure "$n images, scrfd4j, 2 engine threads + 1 worker" ./scrfd4j detect "$dir" --model "$model" \
-    --convention insightface --score 0.5 --iou 0.4 --threads 2 --workers 1 --no-progress
+  common=(--convention insightface --score 0.5 --iou 0.4 --no-progress)
+  measure "$n images, scrfd4j ORT, --threads 1 --workers 0 (one at a time)" ./scrfd4j detect "$dir" \
+    --model "$model" "${common[@]}" --threads 1 --workers 0
+  measure "$n images, scrfd4j ORT, --threads 1 (default: 1 worker, 2 streams)" ./scrfd4j detect "$dir" \
+    --model "$model" "${common[@]}" --threads 1
+  measure "$n images, scrfd4j ORT, --threads 2 (default: 1 worker, 1 stream)" ./scrfd4j detect "$dir" \
+    --model "$model" "${common[@]}" --threads 2
+  if [ -f "$mnn_model" ]; then
+    measure "$n images, scrfd4j MNN, --threads 1 (default: 1 worker, 2 streams)" ./scrfd4j detect "$dir" \
+      --model "$mnn_model" "${common[@]}" --threads 1
+  fi
 done
 [ -n "$python_ok" ] && echo "Python rows skipped: $python_ok"
 exit 0

@@ -27,10 +27,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * SCRFD face detection: letterbox, blob, engine, output layout, decode, NMS.
  *
  * <p>Thread safety: {@link #detect} may be called from any number of threads at once. Each call
- * borrows a worker from a pool (an engine session plus its canvas, input tensor and post-processing
- * buffers), creating one when none is free, so N concurrent threads end up with N workers that are
- * reused for every later frame: the canvas, the input tensor, the candidate arrays and the output
- * arrays are allocated once; a call allocates only the result list and a few small value objects.
+ * borrows a worker from a pool (an engine session plus its letterbox row buffers, input tensor and
+ * post-processing buffers), creating one when none is free, so N concurrent threads end up with N
+ * workers that are reused for every later frame: the row buffers, the input tensor, the candidate
+ * arrays and the output arrays are allocated once; a call allocates only the result list and a few small value objects.
  * {@link #close} waits for running calls, then frees every worker and the engine (the detector owns
  * it); calls after close throw {@link IllegalStateException}.
  */

@@ -16,11 +16,17 @@ import jdk.incubator.vector.VectorSpecies;
  * tails shorter than one vector are delegated to the scalar twin.
  */
 final class PanamaKernels implements Kernels {
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /**
+     * Vector width in bits: the machine's preferred one, or {@code -D}{@value #BITS} (128, 256 or 512,
+     * at most the preferred width) so that tests on a wide machine also run the kernels at the widths
+     * of NEON (128) and AVX2 (256).
+     */
+    static final String BITS = "scrfd4j.vector.bits";
+    private static final VectorSpecies<Float> F = species();
     private static final int L = F.length();
 
     private static final FloatVector ONE = FloatVector.broadcast(F, 1f);
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
     private static final int IL = I.length();
     /** Ints in half an int vector: the blocks of strong downscales. */
     private static final VectorSpecies<Integer> IH = VectorSpecies.of(int.class, VectorShape.forBitSize(Math.max(64,
@@ -32,6 +38,22 @@ final class PanamaKernels implements Kernels {
     private static final VectorSpecies<Byte> BQ = VectorSpecies.of(byte.class, VectorShape.forBitSize(Math.max(64, IL * 8)));
     /** Lane k takes byte 3k + c: one channel of IL interleaved BGR pixels. */
     private static final VectorShuffle<Byte>[] CHANNEL = channels();
+
+    private static VectorSpecies<Float> species() {
+        String bits = System.getProperty(BITS);
+        if (bits == null || bits.isBlank()) {
+            return FloatVector.SPECIES_PREFERRED;
+        }
+        int b = Integer.parseInt(bits.trim());
+        if (b != 128 && b != 256 && b != 512) {
+            throw new IllegalArgumentException("-D" + BITS + " must be 128, 256 or 512, got " + bits);
+        }
+        if (b > FloatVector.SPECIES_PREFERRED.vectorBitSize()) {
+            throw new IllegalArgumentException("-D" + BITS + "=" + b + " is wider than this machine's "
+                    + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit vectors");
+        }
+        return VectorSpecies.of(float.class, VectorShape.forBitSize(b));
+    }
 
     @SuppressWarnings("unchecked")
     private static VectorShuffle<Byte>[] channels() {

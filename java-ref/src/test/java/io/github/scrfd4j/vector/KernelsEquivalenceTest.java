@@ -30,6 +30,14 @@ class KernelsEquivalenceTest {
         vector = KernelsProvider.vector();
     }
 
+    @Test
+    void runsAtTheRequestedWidth() {
+        String bits = System.getProperty(PanamaKernels.BITS);
+        assumeTrue(bits != null, "the machine's preferred width (no -D" + PanamaKernels.BITS + ")");
+        assertEquals(Integer.parseInt(bits) / 32, PanamaKernels.lanes(), vector.name());
+        System.out.println("vector kernels at " + bits + " bits: " + vector.name());
+    }
+
     /** Scores drawn to hit every path: below/above, exactly at threshold, ties, NaN, infinities. */
     private static float score(Random rnd, int mode) {
         switch (mode) {
