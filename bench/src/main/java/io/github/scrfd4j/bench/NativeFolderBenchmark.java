@@ -4,7 +4,6 @@ import io.github.scrfd4j.decode.Convention;
 import io.github.scrfd4j.decode.OutputLayout;
 import io.github.scrfd4j.detect.Detector;
 import io.github.scrfd4j.detect.DetectorOptions;
-import io.github.scrfd4j.detect.Face;
 import io.github.scrfd4j.engine.Engine;
 import io.github.scrfd4j.engine.EngineSession;
 import io.github.scrfd4j.engine.mnn.MnnEngineSession;
@@ -13,8 +12,6 @@ import io.github.scrfd4j.post.NativePostProcessor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -52,11 +49,7 @@ public class NativeFolderBenchmark {
     private Engine engine;
     private MnnEngineSession session;
     private NativePostProcessor post;
-    private OutputLayout layout;
-    private PointerPointer<FloatPointer> scores;
-    private PointerPointer<FloatPointer> boxes;
-    private PointerPointer<FloatPointer> kps;
-    private LetterboxParams current;
+    private NativePipeline pipeline;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -66,11 +59,8 @@ public class NativeFolderBenchmark {
         EngineSession s = engine.openSession();
         session = (MnnEngineSession) s;
         post = new NativePostProcessor(0.3f, 0.45f, 400);
-        layout = OutputLayout.infer(engine.outputs(), BenchData.SIDE, BenchData.SIDE);
-        int levels = layout.plan().levels();
-        scores = new PointerPointer<>(levels);
-        boxes = new PointerPointer<>(levels);
-        kps = new PointerPointer<>(levels);
+        OutputLayout layout = OutputLayout.infer(engine.outputs(), BenchData.SIDE, BenchData.SIDE);
+        pipeline = new NativePipeline(session::runFromBgrInPlace, layout, post);
         int javaFaces = 0;
         try (Detector d = new Detector(Engines.open("mnn", 1), DetectorOptions.DEFAULTS)) {
             for (Path p : files) {
@@ -86,9 +76,7 @@ public class NativeFolderBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        scores.close();
-        boxes.close();
-        kps.close();
+        pipeline.close();
         post.close();
         session.close();
         engine.close();
@@ -102,23 +90,12 @@ public class NativeFolderBenchmark {
                 if (img.empty()) {
                     throw new IllegalStateException("imread failed on " + p);
                 }
-                current = LetterboxParams.plan(Convention.LITE_AI_TOOLKIT.letterbox(), img.cols(),
+                LetterboxParams lb = LetterboxParams.plan(Convention.LITE_AI_TOOLKIT.letterbox(), img.cols(),
                         img.rows(), BenchData.SIDE, BenchData.SIDE);
-                faces += session.runFromBgrInPlace(img.data(), img.cols(), img.rows(), (int) img.step(), current,
-                        this::postProcess).size();
+                faces += session.runFromBgrInPlace(img.data(), img.cols(), img.rows(), (int) img.step(), lb,
+                        output -> pipeline.postProcess(output, lb)).size();
             }
         }
         return faces;
-    }
-
-    private List<Face> postProcess(java.util.function.IntFunction<FloatPointer> output) {
-        for (int level = 0; level < layout.plan().levels(); level++) {
-            scores.put(level, output.apply(layout.scoreIndex(level)));
-            boxes.put(level, output.apply(layout.boxIndex(level)));
-            if (layout.hasLandmarks()) {
-                kps.put(level, output.apply(layout.landmarkIndex(level)));
-            }
-        }
-        return post.process(scores, boxes, layout.hasLandmarks() ? kps : null, layout.plan(), current);
     }
 }

@@ -41,16 +41,19 @@ final class NativePipeline implements AutoCloseable {
     }
 
     List<Face> detect(BgrImage image, LetterboxParams lb) {
-        return session.run(image, lb, output -> {
-            for (int level = 0; level < layout.plan().levels(); level++) {
-                scores.put(level, output.apply(layout.scoreIndex(level)));
-                boxes.put(level, output.apply(layout.boxIndex(level)));
-                if (layout.hasLandmarks()) {
-                    kps.put(level, output.apply(layout.landmarkIndex(level)));
-                }
+        return session.run(image, lb, output -> postProcess(output, lb));
+    }
+
+    /** Our C++ post-processing on the runtime's output tensors, read in place. */
+    List<Face> postProcess(IntFunction<FloatPointer> output, LetterboxParams lb) {
+        for (int level = 0; level < layout.plan().levels(); level++) {
+            scores.put(level, output.apply(layout.scoreIndex(level)));
+            boxes.put(level, output.apply(layout.boxIndex(level)));
+            if (layout.hasLandmarks()) {
+                kps.put(level, output.apply(layout.landmarkIndex(level)));
             }
-            return post.process(scores, boxes, layout.hasLandmarks() ? kps : null, layout.plan(), lb);
-        });
+        }
+        return post.process(scores, boxes, layout.hasLandmarks() ? kps : null, layout.plan(), lb);
     }
 
     @Override

@@ -251,8 +251,7 @@ public final class BatchDetector {
             }
             long t0 = System.nanoTime();
             try {
-                BgrImage image = decoder.decode(read(paths.get(i)), paths.get(i).toString(), maxPixels,
-                        keepImages ? null : recycled);
+                BgrImage image = decoder.read(paths.get(i), maxPixels, keepImages ? null : recycled);
                 detector.prepare(image, slot);
                 if (!keepImages && image.offset() == 0 && (recycled == null || image.data().length > recycled.length)) {
                     recycled = image.data();
@@ -267,17 +266,6 @@ public final class BatchDetector {
                 ready.get(i).completeExceptionally(t);
                 return;
             }
-        }
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return java.nio.file.Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new io.github.scrfd4j.image.ImageDecodeException("image file not found: " + file, e);
-        } catch (java.io.IOException e) {
-            throw new io.github.scrfd4j.image.ImageDecodeException("cannot read image file " + file + ": "
-                    + e.getMessage(), e);
         }
     }
 

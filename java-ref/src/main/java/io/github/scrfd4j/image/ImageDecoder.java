@@ -7,8 +7,6 @@ import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
@@ -52,15 +50,7 @@ public final class ImageDecoder {
 
     /** Reads a JPEG, PNG or BMP file; an image declaring more than {@code maxPixels} pixels is refused. */
     public static BgrImage read(Path file, long maxPixels) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ImageDecodeException("image file not found: " + file, e);
-        } catch (IOException e) {
-            throw new ImageDecodeException("cannot read image file " + file + ": " + e.getMessage(), e);
-        }
-        return decode(bytes, file.toString(), maxPixels);
+        return PhotoDecoder.java().read(file, maxPixels);
     }
 
     /** Decodes an encoded image held in memory, within {@link #DEFAULT_MAX_PIXELS}; {@code name} is for messages. */

@@ -36,6 +36,11 @@ public interface PhotoDecoder {
 
     /** Reads and decodes a file. */
     default BgrImage read(Path file, long maxPixels) {
+        return read(file, maxPixels, null);
+    }
+
+    /** Reads and decodes a file, possibly into {@code recycled} (see {@link #decode(byte[], String, long, byte[])}). */
+    default BgrImage read(Path file, long maxPixels, byte[] recycled) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -44,7 +49,7 @@ public interface PhotoDecoder {
         } catch (IOException e) {
             throw new ImageDecodeException("cannot read image file " + file + ": " + e.getMessage(), e);
         }
-        return decode(bytes, file.toString(), maxPixels);
+        return decode(bytes, file.toString(), maxPixels, recycled);
     }
 
     /** The pure-Java decoder ({@link ImageDecoder}). */

@@ -37,19 +37,13 @@ public final class PhotoDecoders {
         if ("java".equals(name)) {
             return PhotoDecoder.java();
         }
-        List<String> names = new ArrayList<>(List.of("auto", "java"));
-        for (PhotoDecoderProvider p : providers()) {
-            if (p.name().equals(name)) {
-                Optional<String> why = p.unavailableReason();
-                if (why.isPresent()) {
-                    throw new IllegalArgumentException("decoder " + name + " is not usable here: " + why.get());
-                }
-                return p.decoder();
-            }
-            names.add(p.name());
+        requireKnown(name);
+        PhotoDecoderProvider p = providers().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        Optional<String> why = p.unavailableReason();
+        if (why.isPresent()) {
+            throw new IllegalArgumentException("decoder " + name + " is not usable here: " + why.get());
         }
-        throw new IllegalArgumentException("unknown decoder " + name + " (available: " + String.join(", ", names)
-                + (names.size() == 2 ? "; the opencv decoder needs scrfd4j-opencv on the class path" : "") + ")");
+        return p.decoder();
     }
 
     /**
