@@ -8,6 +8,9 @@ import io.github.scrfd4j.models.ResolvedModel;
 import io.github.scrfd4j.verify.EngineCheck;
 import io.github.scrfd4j.verify.EngineCheckReport;
 import io.github.scrfd4j.verify.OutputDiff;
+import io.github.scrfd4j.verify.RecordedOutputs;
+import io.github.scrfd4j.verify.RecordingEngine;
+import io.github.scrfd4j.verify.ReplayedEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -67,6 +70,16 @@ final class VerifyEngineCommand implements Callable<Integer> {
             description = "The same model in ONNX format (default: the same name, or the .onnx file beside --model).")
     String reference;
 
+    @Option(names = "--save-reference", paramLabel = "DIR",
+            description = "Also write ONNX Runtime's outputs for every input to DIR, to replay them with"
+                    + " --reference-outputs where ONNX Runtime is slow (under emulation).")
+    Path saveReference;
+
+    @Option(names = "--reference-outputs", paramLabel = "DIR",
+            description = "Compare with the outputs --save-reference wrote instead of running ONNX Runtime"
+                    + " (the inputs must be bit-identical: same photos, same scrfd4j).")
+    Path referenceOutputs;
+
     @Option(names = "--images", paramLabel = "DIR",
             description = "Photos to compare on (default: ../shared/testdata/images when it exists).")
     Path images;
@@ -92,10 +105,14 @@ final class VerifyEngineCommand implements Callable<Integer> {
         ModelResolver resolver;
         EngineSelector.Selection checked;
         EngineSelector.Selection reference;
+        if (saveReference != null && referenceOutputs != null) {
+            throw new ParameterException(cmd, "--save-reference and --reference-outputs exclude each other");
+        }
         try {
             resolver = models.resolver(!noDownload);
             checked = selector.select(engine, model, device, resolver);
-            reference = selector.select(REFERENCE, referenceName(checked.model()), "cpu", resolver);
+            reference = referenceOutputs != null ? null
+                    : selector.select(REFERENCE, referenceName(checked.model()), "cpu", resolver);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd, e.getMessage());
         } catch (RuntimeException | LinkageError e) {
@@ -103,12 +120,11 @@ final class VerifyEngineCommand implements Callable<Integer> {
         }
         try {
             ResolvedModel resolved = checked.model();
-            ResolvedModel ref = reference.model();
             List<Path> photos = photos();
             try (Engine e = checked.open(new EngineSettings(threads, device, allowFallback, precision.precision()));
-                 Engine r = reference.open(new EngineSettings(threads, "cpu", false))) {
+                 Engine r = openReference(reference)) {
                 out.println("engine:    " + e.name() + " on " + resolved.primary());
-                out.println("reference: " + r.name() + " on " + ref.primary());
+                out.println("reference: " + r.name() + (reference == null ? "" : " on " + reference.model().primary()));
                 out.println("runtime:   " + checked.provider().availability().detail());
                 EngineCheckReport report = new EngineCheck(e, r).run(photos);
                 print(report, out);
@@ -124,6 +140,22 @@ final class VerifyEngineCommand implements Callable<Integer> {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    private Engine openReference(EngineSelector.Selection reference) {
+        if (reference == null) {
+            return new ReplayedEngine(new RecordedOutputs(referenceOutputs));
+        }
+        Engine r = reference.open(new EngineSettings(threads, "cpu", false));
+        if (saveReference == null) {
+            return r;
+        }
+        try {
+            return new RecordingEngine(r, new RecordedOutputs(saveReference));
+        } catch (RuntimeException ex) {
+            r.close();
+            throw ex;
         }
     }
 

@@ -16,10 +16,10 @@ import java.util.List;
  * with a box reaching one cell each way; strides 16 and 32 score nothing. A bright square on a dark
  * image therefore comes out as faces where the square is, so mixing up images changes the answer.
  */
-final class BrightCellEngine implements Engine {
+public final class BrightCellEngine implements Engine {
     private final int side;
 
-    BrightCellEngine(int side) {
+    public BrightCellEngine(int side) {
         this.side = side;
     }
 
