@@ -55,6 +55,12 @@ public final class AnchorGrid {
                 k -> new AnchorGrid(plan, inputWidth, inputHeight));
     }
 
+    /** A new, uncached grid: tests check the construction itself, which a warm cache would hide. */
+    static AnchorGrid build(StridePlan plan, int inputWidth, int inputHeight) {
+        checkInputSize(inputWidth, inputHeight);
+        return new AnchorGrid(plan, inputWidth, inputHeight);
+    }
+
     /** Rejects input sizes that are not positive multiples of 32. */
     public static void checkInputSize(int inputWidth, int inputHeight) {
         if (inputWidth <= 0 || inputHeight <= 0 || inputWidth % 32 != 0 || inputHeight % 32 != 0) {

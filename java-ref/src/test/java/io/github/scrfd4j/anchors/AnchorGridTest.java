@@ -1,5 +1,6 @@
 package io.github.scrfd4j.anchors;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,7 +46,9 @@ class AnchorGridTest {
     void everyAnchorOfEveryLevelFollowsTheIndexFormula() {
         for (StridePlan plan : StridePlan.values()) {
             for (int[] size : new int[][] {{32, 32}, {640, 640}, {160, 96}, {96, 224}, {1280, 32}}) {
-                AnchorGrid g = AnchorGrid.of(plan, size[0], size[1]);
+                AnchorGrid g = AnchorGrid.build(plan, size[0], size[1]);
+                AnchorGrid cached = AnchorGrid.of(plan, size[0], size[1]);
+                assertSame(cached, AnchorGrid.of(plan, size[0], size[1]));
                 assertEquals(plan, g.plan());
                 assertEquals(size[0], g.inputWidth());
                 assertEquals(size[1], g.inputHeight());
@@ -56,6 +59,8 @@ class AnchorGridTest {
                     int a = plan.anchorsPerCell();
                     assertEquals(gw * gh * a, g.count(level));
                     assertEquals(gw * gh * a, plan.anchorCount(level, size[0], size[1]));
+                    assertArrayEquals(g.xs(level), cached.xs(level));
+                    assertArrayEquals(g.ys(level), cached.ys(level));
                     for (int i = 0; i < g.count(level); i++) {
                         assertEquals((i / a) % gw, (int) g.xs(level)[i], plan + " " + size[0] + "x" + size[1] + " level " + level + " #" + i);
                         assertEquals((i / a) / gw, (int) g.ys(level)[i], plan + " " + size[0] + "x" + size[1] + " level " + level + " #" + i);
