@@ -31,6 +31,14 @@ public interface EngineProvider {
      */
     List<String> formats();
 
+    /**
+     * Which of several engines for one format {@code --engine auto} takes: the usable one with the
+     * highest priority (0 for native runtimes; the pure-Java network is -1, a fallback).
+     */
+    default int autoPriority() {
+        return 0;
+    }
+
     /** Device names for {@link EngineSettings#device()}; the first is the default, {@code cpu}. */
     List<String> devices();
 

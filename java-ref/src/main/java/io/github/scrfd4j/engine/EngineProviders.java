@@ -62,13 +62,16 @@ public final class EngineProviders {
     }
 
     /**
-     * The engine for a model format: the first usable one that loads it, else the first one that
-     * loads it at all (so that its unavailability can be reported), else empty.
+     * The engine for a model format: the usable one of highest {@link EngineProvider#autoPriority()}
+     * that loads it, else the first one that loads it at all (so that its unavailability can be
+     * reported), else empty.
      */
     public Optional<EngineProvider> forFormat(String format) {
         String f = format.toLowerCase(Locale.ROOT);
-        Optional<EngineProvider> usable = providers.stream()
+        Comparator<EngineProvider> byPriority = Comparator.comparingInt(EngineProvider::autoPriority).reversed();
+        Optional<EngineProvider> usable = providers.stream().sorted(byPriority)
                 .filter(p -> p.formats().contains(f) && p.availability().usable()).findFirst();
-        return usable.isPresent() ? usable : providers.stream().filter(p -> p.formats().contains(f)).findFirst();
+        return usable.isPresent() ? usable
+                : providers.stream().sorted(byPriority).filter(p -> p.formats().contains(f)).findFirst();
     }
 }

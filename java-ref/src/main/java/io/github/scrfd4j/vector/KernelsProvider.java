@@ -49,6 +49,26 @@ public final class KernelsProvider {
         }
     }
 
+    /** The convolution kernels chosen for this JVM, by the same rule and property as {@link #get()}. */
+    public static ConvKernels conv() {
+        return Holder.CONV;
+    }
+
+    /** The Vector API convolution kernels; throws {@link IllegalStateException} naming the fix when the module is absent. */
+    public static ConvKernels convVector() {
+        if (!vectorModulePresent()) {
+            throw new IllegalStateException("jdk.incubator.vector is not readable: start the JVM with "
+                    + "--add-modules jdk.incubator.vector to use the Vector API kernels");
+        }
+        try {
+            Class<?> c = Class.forName("io.github.scrfd4j.vector.PanamaConvKernels");
+            return (ConvKernels) MethodHandles.lookup().findConstructor(c,
+                    java.lang.invoke.MethodType.methodType(void.class)).invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot load the Vector API convolution kernels: " + e, e);
+        }
+    }
+
     private static Kernels choose() {
         String mode = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
         switch (mode) {
@@ -77,5 +97,6 @@ public final class KernelsProvider {
 
     private static final class Holder {
         static final Kernels INSTANCE = choose();
+        static final ConvKernels CONV = INSTANCE.isVectorized() ? convVector() : new ScalarConvKernels();
     }
 }

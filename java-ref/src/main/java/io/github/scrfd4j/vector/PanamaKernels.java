@@ -74,6 +74,11 @@ final class PanamaKernels implements Kernels {
         return L;
     }
 
+    /** The float species every Vector kernel of this JVM uses (the preferred one, or -D{@value #BITS}). */
+    static VectorSpecies<Float> floatSpecies() {
+        return F;
+    }
+
     @Override
     public boolean isVectorized() {
         return true;
