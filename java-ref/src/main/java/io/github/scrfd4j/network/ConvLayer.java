@@ -145,7 +145,9 @@ final class ConvLayer extends Layer {
                                 java.util.Arrays.fill(dst, d, d + (a - ox), 0f);
                             }
                             int rowIn = chanBase + iy * g.w() + xShift;
-                            if (g.sw() == 1) {
+                            if (bnd == a) {
+                                // no input column falls in this run (all padding)
+                            } else if (g.sw() == 1) {
                                 System.arraycopy(src, rowIn + a, dst, d + (a - ox), bnd - a);
                             } else {
                                 for (int x = a, o = d + (a - ox); x < bnd; x++, o++) {

@@ -43,10 +43,10 @@ final class InstanceNormLayer extends Layer {
                 sq += d * d;
             }
             double inv = 1.0 / Math.sqrt(sq / spatial + epsilon);
-            float a = (float) (scale[c % scale.length] * inv);
-            float b = (float) (bias[c % bias.length] - mean * scale[c % scale.length] * inv);
+            double a = scale[c] * inv;
+            double b = bias[c];
             for (int i = 0; i < spatial; i++) {
-                dst[base + i] = src[base + i] * a + b;
+                dst[base + i] = (float) ((src[base + i] - mean) * a + b);
             }
         });
     }
