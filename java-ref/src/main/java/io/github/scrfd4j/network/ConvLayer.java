@@ -4,28 +4,41 @@ import io.github.scrfd4j.vector.ConvKernels;
 import java.util.List;
 
 /**
- * A convolution as matrix products over blocks of output pixels: the weights of each group are packed
- * once at load ({@code [ceil(M / MR)][K][MR]}, zero rows past M), and each block of input columns is
- * gathered into a worker's scratch ({@code im2col}) and multiplied by every weight row. A 1x1 stride-1
- * convolution reads its input in place instead. Bias and a following ReLU are applied in the kernel.
+ * A convolution as matrix products whose weights are packed once at load ({@code [ceil(M / MR)][K][MR]}
+ * per group, zero rows past M). The input operand is read without an {@code im2col} copy wherever it
+ * can be: a 1x1 stride-1 convolution reads the input in place; a stride-1 convolution reads shifted
+ * rows of one zero-padded copy of the input (one offset per kernel tap, as XNNPACK's indirection does),
+ * computing each output row in panels; other strides gather blocks of columns into a worker's scratch.
+ * Every output is one chain of fused multiply-adds over (input channel, ky, kx) in that order, whichever
+ * way, so the methods agree bit for bit. Bias and a following ReLU are applied in the kernel.
  */
 final class ConvLayer extends Layer {
-    /** Panels per block of output pixels that one task packs and multiplies. */
-    private static final int PANELS_PER_BLOCK = 4;
+    private enum Method { IN_PLACE, SHIFTED_ROWS, GATHERED }
+
+    /** Bytes of gathered input a block of columns may fill (it is re-read for every 4 output channels). */
+    private static final int BLOCK_BYTES = 96 * 1024;
 
     private final ConvKernels kernels;
     private final Storage in;
     private final Storage out;
     private final ConvGeometry g;
     private final float[][] packed;
+    /** Bias per output channel, zero-padded by {@link ConvKernels#MR} so that every block reads whole rows. */
     private final float[] bias;
-    private final boolean relu;
+    private final float floor;
     private final int nr;
-    private final int block;
-    private final int blocks;
     private final int k;
     private final int m;
-    private final boolean direct;
+    private final int cin;
+    private final Method method;
+    /** GATHERED: columns per block, blocks; SHIFTED_ROWS: padded width and height. */
+    private final int block;
+    private final int blocks;
+    private final int wp;
+    private final int hp;
+    private final int[] rowOff;
+    /** IN_PLACE: row offsets of the gathered last block, which is too short to read in place. */
+    private final int[] tailOff;
 
     ConvLayer(ConvKernels kernels, Storage in, Storage out, ConvGeometry g, float[] weights, float[] bias, boolean relu) {
         super("Conv " + g.kh() + "x" + g.kw() + (g.groups() > 1 ? " grouped" : "") + (g.sh() > 1 ? " s" + g.sh() : ""),
@@ -34,16 +47,53 @@ final class ConvLayer extends Layer {
         this.in = in;
         this.out = out;
         this.g = g;
-        this.bias = bias;
-        this.relu = relu;
+        this.bias = new float[g.outChannels() + ConvKernels.MR];
+        if (bias != null) {
+            System.arraycopy(bias, 0, this.bias, 0, g.outChannels());
+        }
+        this.floor = relu ? 0f : Float.NEGATIVE_INFINITY;
         this.m = g.outChannels() / g.groups();
-        this.k = g.inChannels() / g.groups() * g.kh() * g.kw();
+        this.cin = g.inChannels() / g.groups();
+        this.k = cin * g.kh() * g.kw();
         this.nr = kernels.panelWidth();
         int pixels = g.oh() * g.ow();
-        this.block = Math.min(nr * PANELS_PER_BLOCK, roundUp(pixels, nr));
-        this.blocks = (pixels + block - 1) / block;
-        this.direct = g.kh() == 1 && g.kw() == 1 && g.sh() == 1 && g.sw() == 1 && g.pt() == 0 && g.pl() == 0 && g.pb() == 0
-                && g.pr() == 0 && g.oh() == g.h() && g.ow() == g.w();
+        boolean unit = g.sh() == 1 && g.sw() == 1;
+        if (g.kh() == 1 && g.kw() == 1 && unit && g.pt() == 0 && g.pl() == 0 && g.pb() == 0 && g.pr() == 0) {
+            method = Method.IN_PLACE;
+        } else if (unit) {
+            method = Method.SHIFTED_ROWS;
+        } else {
+            method = Method.GATHERED;
+        }
+        this.rowOff = new int[k];
+        if (method == Method.SHIFTED_ROWS) {
+            // the padded copy is wide enough for a whole panel read past the last output column
+            wp = Math.max(g.w() + g.pl() + g.pr(), g.ow() + (g.kw() - 1) * g.dw()) + nr;
+            hp = g.h() + g.pt() + g.pb();
+            block = 0;
+            blocks = g.oh();
+            for (int ci = 0; ci < cin; ci++) {
+                for (int ky = 0; ky < g.kh(); ky++) {
+                    for (int kx = 0; kx < g.kw(); kx++) {
+                        rowOff[(ci * g.kh() + ky) * g.kw() + kx] = ci * wp * hp + ky * g.dh() * wp + kx * g.dw();
+                    }
+                }
+            }
+        } else {
+            wp = 0;
+            hp = 0;
+            int panels = Math.max(1, Math.min(4, BLOCK_BYTES / (4 * k * nr)));
+            block = method == Method.IN_PLACE ? nr * 4 : Math.min(nr * panels, roundUp(pixels, nr));
+            blocks = (pixels + block - 1) / block;
+            int stride = method == Method.IN_PLACE ? pixels : block;
+            for (int kk = 0; kk < k; kk++) {
+                rowOff[kk] = kk * stride;
+            }
+        }
+        this.tailOff = new int[method == Method.IN_PLACE ? k : 0];
+        for (int kk = 0; kk < tailOff.length; kk++) {
+            tailOff[kk] = kk * block;
+        }
         this.packed = new float[g.groups()][];
         int mBlocks = (m + ConvKernels.MR - 1) / ConvKernels.MR;
         for (int gi = 0; gi < g.groups(); gi++) {
@@ -71,36 +121,77 @@ final class ConvLayer extends Layer {
 
     @Override
     int scratch() {
-        return k * block + nr;
+        return (method == Method.SHIFTED_ROWS ? 0 : k * block + nr) + ConvKernels.MR * nr;
+    }
+
+    @Override
+    int sharedScratch() {
+        return method == Method.SHIFTED_ROWS ? g.inChannels() * wp * hp + nr : 0;
     }
 
     @Override
     void run(float[][] buf, Workers workers) {
         float[] src = buf[in.slot];
         float[] dst = buf[out.slot];
+        if (method == Method.SHIFTED_ROWS) {
+            float[] padded = workers.shared();
+            workers.forEach(g.inChannels(), (c, worker) -> pad(src, padded, c));
+            float[][] scratch = workers.scratch();
+            workers.forEach(g.groups() * g.oh(), (task, worker) -> shiftedRow(padded, dst, scratch[worker], task / g.oh(),
+                    task % g.oh()));
+            return;
+        }
         float[][] scratch = workers.scratch();
-        workers.forEach(g.groups() * blocks, (task, worker) -> {
-            int gi = task / blocks;
-            int p0 = (task % blocks) * block;
-            computeBlock(src, dst, scratch[worker], gi, p0);
-        });
+        workers.forEach(g.groups() * blocks, (task, worker) -> block(src, dst, scratch[worker], task / blocks,
+                (task % blocks) * block));
     }
 
-    private void computeBlock(float[] src, float[] dst, float[] scratch, int gi, int p0) {
+    /** Channel {@code c} of the input into the padded copy, zeros around it. */
+    private void pad(float[] src, float[] padded, int c) {
+        int base = c * wp * hp;
+        java.util.Arrays.fill(padded, base, base + g.pt() * wp, 0f);
+        for (int y = 0; y < g.h(); y++) {
+            int row = base + (g.pt() + y) * wp;
+            java.util.Arrays.fill(padded, row, row + g.pl(), 0f);
+            System.arraycopy(src, (c * g.h() + y) * g.w(), padded, row + g.pl(), g.w());
+            java.util.Arrays.fill(padded, row + g.pl() + g.w(), row + wp, 0f);
+        }
+        java.util.Arrays.fill(padded, base + (g.pt() + g.h()) * wp, base + hp * wp, 0f);
+    }
+
+    /** Output row {@code oy} of group {@code gi}, in panels, reading shifted rows of the padded input. */
+    private void shiftedRow(float[] padded, float[] dst, float[] scratch, int gi, int oy) {
+        int pixels = g.oh() * g.ow();
+        float[] a = packed[gi];
+        int mr = ConvKernels.MR;
+        int bBase = gi * cin * wp * hp + oy * wp;
+        for (int m0 = 0; m0 < m; m0 += mr) {
+            int rows = Math.min(mr, m - m0);
+            int aOff = (m0 / mr) * k * mr;
+            int cBase = (gi * m + m0) * pixels + oy * g.ow();
+            for (int x = 0; x < g.ow(); x += nr) {
+                panel(a, aOff, gi * m + m0, rows, padded, bBase + x, rowOff, dst, cBase + x, pixels, Math.min(nr, g.ow() - x),
+                        scratch);
+            }
+        }
+    }
+
+    private void block(float[] src, float[] dst, float[] scratch, int gi, int p0) {
         int pixels = g.oh() * g.ow();
         int n = Math.min(block, pixels - p0);
         float[] b;
         int bOff;
-        int bStride;
-        if (direct && p0 + roundUp(n, nr) <= pixels) {
+        int[] offs = rowOff;
+        if (method == Method.IN_PLACE && p0 + roundUp(n, nr) <= pixels) {
             b = src;
-            bOff = gi * (g.inChannels() / g.groups()) * pixels + p0;
-            bStride = pixels;
+            bOff = gi * cin * pixels + p0;
         } else {
-            pack(src, scratch, gi, p0, n);
+            gather(src, scratch, gi, p0, n);
             b = scratch;
             bOff = 0;
-            bStride = block;
+            if (method == Method.IN_PLACE) {
+                offs = tailOff;
+            }
         }
         float[] a = packed[gi];
         int mr = ConvKernels.MR;
@@ -109,21 +200,33 @@ final class ConvLayer extends Layer {
             int aOff = (m0 / mr) * k * mr;
             int cBase = (gi * m + m0) * pixels + p0;
             for (int j = 0; j < n; j += nr) {
-                kernels.gemm(a, aOff, bias, gi * m + m0, rows, b, bOff + j, bStride, k, dst, cBase + j, pixels,
-                        Math.min(nr, n - j), relu);
+                panel(a, aOff, gi * m + m0, rows, b, bOff + j, offs, dst, cBase + j, pixels, Math.min(nr, n - j), scratch);
             }
         }
     }
 
+    /** One kernel call; a partial block goes through the tile at the end of the worker's scratch. */
+    private void panel(float[] a, int aOff, int m0, int rows, float[] b, int bOff, int[] offs, float[] dst, int cOff,
+                       int ldc, int cols, float[] scratch) {
+        if (rows == ConvKernels.MR && cols == nr) {
+            kernels.gemm(a, aOff, bias, m0, b, bOff, offs, k, dst, cOff, ldc, floor);
+            return;
+        }
+        int tile = scratch.length - ConvKernels.MR * nr;
+        kernels.gemm(a, aOff, bias, m0, b, bOff, offs, k, scratch, tile, nr, floor);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(scratch, tile + r * nr, dst, cOff + r * ldc, cols);
+        }
+    }
+
     /** im2col of output pixels {@code [p0, p0 + n)} into {@code dst[kRow * block + (p - p0)]}. */
-    private void pack(float[] src, float[] dst, int gi, int p0, int n) {
-        int cin = g.inChannels() / g.groups();
+    private void gather(float[] src, float[] dst, int gi, int p0, int n) {
         int plane = g.h() * g.w();
         for (int ci = 0; ci < cin; ci++) {
             int chanBase = (gi * cin + ci) * plane;
             for (int ky = 0; ky < g.kh(); ky++) {
                 for (int kx = 0; kx < g.kw(); kx++) {
-                    int rowOff = ((ci * g.kh() + ky) * g.kw() + kx) * block;
+                    int rowOffset = ((ci * g.kh() + ky) * g.kw() + kx) * block;
                     int xShift = kx * g.dw() - g.pl();
                     // output columns whose input column lies inside: ox * sw + xShift in [0, w)
                     int lo = ceilDiv(-xShift, g.sw());
@@ -134,7 +237,7 @@ final class ConvLayer extends Layer {
                         int oy = p / g.ow();
                         int ox = p - oy * g.ow();
                         int len = Math.min(g.ow() - ox, end - p);
-                        int d = rowOff + (p - p0);
+                        int d = rowOffset + (p - p0);
                         int iy = oy * g.sh() - g.pt() + ky * g.dh();
                         if (iy < 0 || iy >= g.h()) {
                             java.util.Arrays.fill(dst, d, d + len, 0f);
@@ -150,8 +253,9 @@ final class ConvLayer extends Layer {
                             } else if (g.sw() == 1) {
                                 System.arraycopy(src, rowIn + a, dst, d + (a - ox), bnd - a);
                             } else {
-                                for (int x = a, o = d + (a - ox); x < bnd; x++, o++) {
-                                    dst[o] = src[rowIn + x * g.sw()];
+                                int step = g.sw();
+                                for (int x = a, o = d + (a - ox), i = rowIn + a * step; x < bnd; x++, o++, i += step) {
+                                    dst[o] = src[i];
                                 }
                             }
                             if (ox + len > bnd) {

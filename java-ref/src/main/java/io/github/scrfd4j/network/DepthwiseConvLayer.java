@@ -39,6 +39,6 @@ final class DepthwiseConvLayer extends Layer {
         int taps = g.kh() * g.kw();
         workers.forEach(g.outChannels(), (c, worker) -> kernels.depthwise(src, c * plane, g.h(), g.w(), weights,
                 c * taps, g.kh(), g.kw(), g.sh(), g.sw(), g.pt(), g.pl(), g.dh(), g.dw(), bias == null ? 0f : bias[c],
-                dst, c * oplane, g.oh(), g.ow(), relu));
+                dst, c * oplane, g.oh(), g.ow(), relu ? 0f : Float.NEGATIVE_INFINITY));
     }
 }

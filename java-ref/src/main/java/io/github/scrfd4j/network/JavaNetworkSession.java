@@ -61,6 +61,7 @@ final class JavaNetworkSession implements EngineSession {
             b[i] = new float[p.slotSizes[i]];
         }
         workers.ensureScratch(p.scratch);
+        workers.ensureShared(p.sharedScratch);
         long[][] shapes = new long[p.outputs.size()][];
         for (int i = 0; i < shapes.length; i++) {
             int[] s = p.outputs.get(i).shape();
@@ -92,6 +93,23 @@ final class JavaNetworkSession implements EngineSession {
                 out.add(new Tensor(o.name(), outputShapes[i], buffers[o.slot()]));
             }
             return out;
+        } finally {
+            guard.exit();
+        }
+    }
+
+    Plan plan() {
+        return plan;
+    }
+
+    /** Runs some of the current plan's layers (for {@link LayerProfile}). */
+    void runLayers(List<Layer> ls) {
+        guard.enter();
+        try {
+            checkOpen();
+            for (Layer l : ls) {
+                l.run(buffers, workers);
+            }
         } finally {
             guard.exit();
         }

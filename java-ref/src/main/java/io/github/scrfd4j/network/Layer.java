@@ -31,5 +31,10 @@ abstract class Layer {
         return 0;
     }
 
+    /** Floats of scratch space shared by all workers during this layer. */
+    int sharedScratch() {
+        return 0;
+    }
+
     abstract void run(float[][] buf, Workers workers);
 }

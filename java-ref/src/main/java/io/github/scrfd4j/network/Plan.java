@@ -18,8 +18,10 @@ final class Plan {
     final int inputSlot;
     final List<Output> outputs;
     final int scratch;
+    final int sharedScratch;
 
-    Plan(int width, int height, List<Layer> layers, int[] slotSizes, int inputSlot, List<Output> outputs, int scratch) {
+    Plan(int width, int height, List<Layer> layers, int[] slotSizes, int inputSlot, List<Output> outputs, int scratch,
+         int sharedScratch) {
         this.width = width;
         this.height = height;
         this.layers = layers;
@@ -27,6 +29,7 @@ final class Plan {
         this.inputSlot = inputSlot;
         this.outputs = outputs;
         this.scratch = scratch;
+        this.sharedScratch = sharedScratch;
     }
 
     /** Floats a session holds for this plan, scratch excluded. */

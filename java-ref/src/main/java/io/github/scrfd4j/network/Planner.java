@@ -211,10 +211,12 @@ final class Planner {
             outputs.add(new Plan.Output(v.name, v.shape, v.storage.slot));
         }
         int scratch = 0;
+        int shared = 0;
         for (Layer l : layers) {
             scratch = Math.max(scratch, l.scratch());
+            shared = Math.max(shared, l.sharedScratch());
         }
-        return new Plan(width, height, List.copyOf(layers), slots[0], input.slot, List.copyOf(outputs), scratch);
+        return new Plan(width, height, List.copyOf(layers), slots[0], input.slot, List.copyOf(outputs), scratch, shared);
     }
 
     /** Lifetimes, then slots: a storage takes the smallest free slot that fits, or a new one. */

@@ -61,37 +61,67 @@ final class PoolLayer extends Layer {
     }
 
     private void channel(float[] src, int si, float[] dst, int di) {
+        boolean pairs = kh == 2 && kw == 2 && sw == 2;
+        // columns whose window lies inside the image: x0 = 2 ox - pl >= 0 and x0 + 2 <= w
+        int oxA = pairs ? Math.min(ow, (pl + 1) / 2) : ow;
+        int oxB = pairs ? Math.max(oxA, Math.min(ow, (w + pl - 2) / 2 + 1)) : ow;
         for (int oy = 0; oy < oh; oy++) {
             int y0 = oy * sh - pt;
             int y1 = Math.min(y0 + kh, h + pb);
             int ys = Math.max(y0, 0);
             int ye = Math.min(y1, h);
-            for (int ox = 0; ox < ow; ox++) {
-                int x0 = ox * sw - pl;
-                int x1 = Math.min(x0 + kw, w + pr);
-                int xs = Math.max(x0, 0);
-                int xe = Math.min(x1, w);
-                float v;
+            int o = di + oy * ow;
+            if (pairs && y0 >= 0 && y0 + 2 <= h) {
+                // SCRFD's 2x2/2 pools on whole windows, without the clipping arithmetic (same operations)
+                for (int ox = 0; ox < oxA; ox++) {
+                    dst[o + ox] = window(src, si, y0, y1, ys, ye, ox);
+                }
+                int r0 = si + y0 * w;
+                int r1 = r0 + w;
                 if (max) {
-                    v = Float.NEGATIVE_INFINITY;
-                    for (int y = ys; y < ye; y++) {
-                        for (int x = xs; x < xe; x++) {
-                            float s = src[si + y * w + x];
-                            v = s > v || Float.isNaN(s) ? s : v;
-                        }
+                    for (int ox = oxA; ox < oxB; ox++) {
+                        int i = 2 * ox - pl;
+                        dst[o + ox] = Math.max(Math.max(Math.max(Float.NEGATIVE_INFINITY, src[r0 + i]), src[r0 + i + 1]),
+                                Math.max(src[r1 + i], src[r1 + i + 1]));
                     }
                 } else {
-                    float sum = 0f;
-                    for (int y = ys; y < ye; y++) {
-                        for (int x = xs; x < xe; x++) {
-                            sum += src[si + y * w + x];
-                        }
+                    for (int ox = oxA; ox < oxB; ox++) {
+                        int i = 2 * ox - pl;
+                        dst[o + ox] = (src[r0 + i] + src[r0 + i + 1] + src[r1 + i] + src[r1 + i + 1]) / 4;
                     }
-                    int count = countPad ? (y1 - y0) * (x1 - x0) : (ye - ys) * (xe - xs);
-                    v = count > 0 ? sum / count : 0f;
                 }
-                dst[di + oy * ow + ox] = v;
+                for (int ox = oxB; ox < ow; ox++) {
+                    dst[o + ox] = window(src, si, y0, y1, ys, ye, ox);
+                }
+            } else {
+                for (int ox = 0; ox < ow; ox++) {
+                    dst[o + ox] = window(src, si, y0, y1, ys, ye, ox);
+                }
             }
         }
+    }
+
+    private float window(float[] src, int si, int y0, int y1, int ys, int ye, int ox) {
+        int x0 = ox * sw - pl;
+        int x1 = Math.min(x0 + kw, w + pr);
+        int xs = Math.max(x0, 0);
+        int xe = Math.min(x1, w);
+        if (max) {
+            float v = Float.NEGATIVE_INFINITY;
+            for (int y = ys; y < ye; y++) {
+                for (int x = xs; x < xe; x++) {
+                    v = Math.max(v, src[si + y * w + x]);
+                }
+            }
+            return v;
+        }
+        float sum = 0f;
+        for (int y = ys; y < ye; y++) {
+            for (int x = xs; x < xe; x++) {
+                sum += src[si + y * w + x];
+            }
+        }
+        int count = countPad ? (y1 - y0) * (x1 - x0) : (ye - ys) * (xe - xs);
+        return count > 0 ? sum / count : 0f;
     }
 }

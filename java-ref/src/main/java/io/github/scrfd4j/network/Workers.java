@@ -49,7 +49,7 @@ final class Workers implements AutoCloseable {
 
     /** Per-worker scratch arrays, at least {@code floats} long each (allocated on first need only). */
     void ensureScratch(int floats) {
-        if (scratch.length == n && (n == 0 || scratch[0].length >= floats)) {
+        if (scratch.length == n && (n == 0 || scratch[0].length == floats)) {
             return;
         }
         float[][] s = new float[n][];
@@ -61,6 +61,19 @@ final class Workers implements AutoCloseable {
 
     float[][] scratch() {
         return scratch;
+    }
+
+    private float[] shared = new float[0];
+
+    /** One array all workers read, at least {@code floats} long (allocated on first need only). */
+    void ensureShared(int floats) {
+        if (shared.length < floats) {
+            shared = new float[floats];
+        }
+    }
+
+    float[] shared() {
+        return shared;
     }
 
     /** Runs {@code task} for every index in {@code [0, tasks)} and returns when all are done. */

@@ -21,20 +21,24 @@ public interface ConvKernels {
     int panelWidth();
 
     /**
-     * One block of a convolution as a matrix product: for {@code r < rows} and {@code j < cols},
-     * {@code c[cOff + r * ldc + j] = act(bias[m0 + r] + sum over kk < k of a[aOff + kk * MR + r] * b[bOff + kk * bStride + j])},
-     * the sum taken as fused multiply-adds in increasing {@code kk}; {@code act} is {@code max(x, 0)} when
-     * {@code relu}, else identity; {@code bias} may be null (zero). {@code a} holds {@link #MR} rows
-     * (zero-padded past {@code rows}); {@code b} holds {@link #panelWidth()} readable columns per row.
+     * One {@link #MR} x {@link #panelWidth()} block of a convolution as a matrix product: for
+     * {@code r < MR} and {@code j < panelWidth()},
+     * {@code c[cOff + r * ldc + j] = max(floor, bias[bOff + r] + sum over kk < k of a[aOff + kk * MR + r] * b[bOff + rowOff[kk] + j])},
+     * the sum taken as fused multiply-adds in increasing {@code kk}; {@code floor} is 0 for a fused ReLU and
+     * negative infinity otherwise (which leaves every value, NaN included, as it is). Each row of {@code b}
+     * starts at its own offset (packed panels, the input in place, or shifted rows of a padded input).
+     * The block is always whole, and the kernel has no branch but its loop: a caller with fewer rows or
+     * columns lets it write to a scratch tile. (Branches on partial blocks made C2 deoptimise the kernel
+     * until it gave up its Vector API intrinsics: measured 10x slower.)
      */
-    void gemm(float[] a, int aOff, float[] bias, int m0, int rows, float[] b, int bOff, int bStride, int k,
-              float[] c, int cOff, int ldc, int cols, boolean relu);
+    void gemm(float[] a, int aOff, float[] bias, int biasOff, float[] b, int bOff, int[] rowOff, int k, float[] c,
+              int cOff, int ldc, float floor);
 
     /**
-     * One channel of a depthwise convolution: {@code out[oy][ox] = act(bias + sum of w[ky][kx] * in[iy][ix])}
+     * One channel of a depthwise convolution: {@code out[oy][ox] = max(floor, bias + sum of w[ky][kx] * in[iy][ix])}
      * over the taps inside the image ({@code iy = oy * sh - pt + ky * dh}, likewise x), taps in row-major
      * order, fused multiply-adds; planes are row-major at the given offsets.
      */
     void depthwise(float[] in, int inOff, int h, int w, float[] wgt, int wOff, int kh, int kw, int sh, int sw,
-                   int pt, int pl, int dh, int dw, float bias, float[] out, int outOff, int oh, int ow, boolean relu);
+                   int pt, int pl, int dh, int dw, float bias, float[] out, int outOff, int oh, int ow, float floor);
 }

@@ -1,7 +1,6 @@
 package io.github.scrfd4j.vector;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -31,25 +30,22 @@ final class PanamaConvKernels implements ConvKernels {
     }
 
     @Override
-    public void gemm(float[] a, int aOff, float[] bias, int m0, int rows, float[] b, int bOff, int bStride, int k,
-                     float[] c, int cOff, int ldc, int cols, boolean relu) {
-        float s0 = bias == null ? 0f : bias[m0];
-        float s1 = bias == null || rows < 2 ? 0f : bias[m0 + 1];
-        float s2 = bias == null || rows < 3 ? 0f : bias[m0 + 2];
-        float s3 = bias == null || rows < 4 ? 0f : bias[m0 + 3];
-        FloatVector c00 = FloatVector.broadcast(F, s0);
+    public void gemm(float[] a, int aOff, float[] bias, int biasOff, float[] b, int bOff, int[] rowOff, int k, float[] c,
+                     int cOff, int ldc, float floor) {
+        FloatVector c00 = FloatVector.broadcast(F, bias[biasOff]);
         FloatVector c01 = c00;
         FloatVector c02 = c00;
-        FloatVector c10 = FloatVector.broadcast(F, s1);
+        FloatVector c10 = FloatVector.broadcast(F, bias[biasOff + 1]);
         FloatVector c11 = c10;
         FloatVector c12 = c10;
-        FloatVector c20 = FloatVector.broadcast(F, s2);
+        FloatVector c20 = FloatVector.broadcast(F, bias[biasOff + 2]);
         FloatVector c21 = c20;
         FloatVector c22 = c20;
-        FloatVector c30 = FloatVector.broadcast(F, s3);
+        FloatVector c30 = FloatVector.broadcast(F, bias[biasOff + 3]);
         FloatVector c31 = c30;
         FloatVector c32 = c30;
-        for (int kk = 0, ai = aOff, bi = bOff; kk < k; kk++, ai += MR, bi += bStride) {
+        for (int kk = 0, ai = aOff; kk < k; kk++, ai += MR) {
+            int bi = bOff + rowOff[kk];
             FloatVector b0 = FloatVector.fromArray(F, b, bi);
             FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
             FloatVector b2 = FloatVector.fromArray(F, b, bi + 2 * L);
@@ -70,52 +66,22 @@ final class PanamaConvKernels implements ConvKernels {
             c31 = b1.fma(x, c31);
             c32 = b2.fma(x, c32);
         }
-        if (relu) {
-            FloatVector z = FloatVector.zero(F);
-            c00 = c00.max(z);
-            c01 = c01.max(z);
-            c02 = c02.max(z);
-            c10 = c10.max(z);
-            c11 = c11.max(z);
-            c12 = c12.max(z);
-            c20 = c20.max(z);
-            c21 = c21.max(z);
-            c22 = c22.max(z);
-            c30 = c30.max(z);
-            c31 = c31.max(z);
-            c32 = c32.max(z);
-        }
-        store(c00, c01, c02, c, cOff, cols);
-        if (rows > 1) {
-            store(c10, c11, c12, c, cOff + ldc, cols);
-        }
-        if (rows > 2) {
-            store(c20, c21, c22, c, cOff + 2 * ldc, cols);
-        }
-        if (rows > 3) {
-            store(c30, c31, c32, c, cOff + 3 * ldc, cols);
-        }
-    }
-
-    private static void store(FloatVector v0, FloatVector v1, FloatVector v2, float[] c, int off, int cols) {
-        if (cols == NR) {
-            v0.intoArray(c, off);
-            v1.intoArray(c, off + L);
-            v2.intoArray(c, off + 2 * L);
-            return;
-        }
-        part(v0, c, off, cols);
-        part(v1, c, off + L, cols - L);
-        part(v2, c, off + 2 * L, cols - 2 * L);
-    }
-
-    private static void part(FloatVector v, float[] c, int off, int n) {
-        if (n >= L) {
-            v.intoArray(c, off);
-        } else if (n > 0) {
-            VectorMask<Float> m = F.indexInRange(0, n);
-            v.intoArray(c, off, m);
-        }
+        FloatVector z = FloatVector.broadcast(F, floor);
+        c00.max(z).intoArray(c, cOff);
+        c01.max(z).intoArray(c, cOff + L);
+        c02.max(z).intoArray(c, cOff + 2 * L);
+        int o = cOff + ldc;
+        c10.max(z).intoArray(c, o);
+        c11.max(z).intoArray(c, o + L);
+        c12.max(z).intoArray(c, o + 2 * L);
+        o += ldc;
+        c20.max(z).intoArray(c, o);
+        c21.max(z).intoArray(c, o + L);
+        c22.max(z).intoArray(c, o + 2 * L);
+        o += ldc;
+        c30.max(z).intoArray(c, o);
+        c31.max(z).intoArray(c, o + L);
+        c32.max(z).intoArray(c, o + 2 * L);
     }
 
     /**
@@ -125,15 +91,15 @@ final class PanamaConvKernels implements ConvKernels {
     @Override
     public void depthwise(float[] in, int inOff, int h, int w, float[] wgt, int wOff, int kh, int kw, int sh, int sw,
                           int pt, int pl, int dh, int dw, float bias, float[] out, int outOff, int oh, int ow,
-                          boolean relu) {
+                          float floor) {
         // columns where every tap is inside: ox - pl >= 0 and ox - pl + (kw - 1) * dw < w
         int oxA = sw == 1 ? Math.min(ow, pl) : ow;
         int oxB = sw == 1 ? Math.max(oxA, Math.min(ow, w + pl - (kw - 1) * dw)) : ow;
         FloatVector vb = FloatVector.broadcast(F, bias);
-        FloatVector z = FloatVector.zero(F);
+        FloatVector z = FloatVector.broadcast(F, floor);
         for (int oy = 0; oy < oh; oy++) {
             ScalarConvKernels.depthwiseColumns(in, inOff, h, w, wgt, wOff, kh, kw, sh, sw, pt, pl, dh, dw, bias, out,
-                    outOff, ow, relu, oy, 0, oxA);
+                    outOff, ow, floor, oy, 0, oxA);
             int o = outOff + oy * ow;
             int ox = oxA;
             for (; ox + L <= oxB; ox += L) {
@@ -148,10 +114,10 @@ final class PanamaConvKernels implements ConvKernels {
                         acc = FloatVector.fromArray(F, in, base + kx * dw).fma(FloatVector.broadcast(F, wgt[wOff + ky * kw + kx]), acc);
                     }
                 }
-                (relu ? acc.max(z) : acc).intoArray(out, o + ox);
+                acc.max(z).intoArray(out, o + ox);
             }
             ScalarConvKernels.depthwiseColumns(in, inOff, h, w, wgt, wOff, kh, kw, sh, sw, pt, pl, dh, dw, bias, out,
-                    outOff, ow, relu, oy, ox, ow);
+                    outOff, ow, floor, oy, ox, ow);
         }
     }
 }

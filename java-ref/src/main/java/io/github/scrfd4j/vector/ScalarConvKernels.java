@@ -15,17 +15,17 @@ public final class ScalarConvKernels implements ConvKernels {
     }
 
     @Override
-    public void gemm(float[] a, int aOff, float[] bias, int m0, int rows, float[] b, int bOff, int bStride, int k,
-                     float[] c, int cOff, int ldc, int cols, boolean relu) {
-        for (int r = 0; r < rows; r++) {
-            float b0 = bias == null ? 0f : bias[m0 + r];
+    public void gemm(float[] a, int aOff, float[] bias, int biasOff, float[] b, int bOff, int[] rowOff, int k, float[] c,
+                     int cOff, int ldc, float floor) {
+        for (int r = 0; r < MR; r++) {
+            float b0 = bias[biasOff + r];
             int row = cOff + r * ldc;
-            for (int j = 0; j < cols; j++) {
+            for (int j = 0; j < PANEL; j++) {
                 float acc = b0;
-                for (int kk = 0, ai = aOff + r, bi = bOff + j; kk < k; kk++, ai += MR, bi += bStride) {
-                    acc = Math.fma(a[ai], b[bi], acc);
+                for (int kk = 0, ai = aOff + r, bj = bOff + j; kk < k; kk++, ai += MR) {
+                    acc = Math.fma(a[ai], b[bj + rowOff[kk]], acc);
                 }
-                c[row + j] = relu ? Math.max(acc, 0f) : acc;
+                c[row + j] = Math.max(acc, floor);
             }
         }
     }
@@ -33,16 +33,16 @@ public final class ScalarConvKernels implements ConvKernels {
     @Override
     public void depthwise(float[] in, int inOff, int h, int w, float[] wgt, int wOff, int kh, int kw, int sh, int sw,
                           int pt, int pl, int dh, int dw, float bias, float[] out, int outOff, int oh, int ow,
-                          boolean relu) {
+                          float floor) {
         for (int oy = 0; oy < oh; oy++) {
-            depthwiseColumns(in, inOff, h, w, wgt, wOff, kh, kw, sh, sw, pt, pl, dh, dw, bias, out, outOff, ow, relu, oy, 0, ow);
+            depthwiseColumns(in, inOff, h, w, wgt, wOff, kh, kw, sh, sw, pt, pl, dh, dw, bias, out, outOff, ow, floor, oy, 0, ow);
         }
     }
 
     /** Outputs {@code [ox0, ox1)} of row {@code oy}; the Vector kernels use it for the borders. */
     static void depthwiseColumns(float[] in, int inOff, int h, int w, float[] wgt, int wOff, int kh, int kw, int sh,
                                  int sw, int pt, int pl, int dh, int dw, float bias, float[] out, int outOff, int ow,
-                                 boolean relu, int oy, int ox0, int ox1) {
+                                 float floor, int oy, int ox0, int ox1) {
         int o = outOff + oy * ow;
         for (int ox = ox0; ox < ox1; ox++) {
             float acc = bias;
@@ -59,7 +59,7 @@ public final class ScalarConvKernels implements ConvKernels {
                     }
                 }
             }
-            out[o + ox] = relu ? Math.max(acc, 0f) : acc;
+            out[o + ox] = Math.max(acc, floor);
         }
     }
 }

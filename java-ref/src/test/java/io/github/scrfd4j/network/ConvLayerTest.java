@@ -88,6 +88,7 @@ class ConvLayerTest {
         out.slot = 1;
         try (Workers workers = new Workers(threads, "test")) {
             workers.ensureScratch(layer.scratch());
+            workers.ensureShared(layer.sharedScratch());
             layer.run(buf, workers);
         }
         return buf[1];

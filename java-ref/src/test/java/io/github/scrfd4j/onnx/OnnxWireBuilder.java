@@ -295,4 +295,61 @@ public final class OnnxWireBuilder {
                 List.of(floatValue("input", 1L, 3L, 4L, 4L)),
                 List.of(floatValue("output", 1L, 2L, 4L, 4L))));
     }
+
+    /** Deterministic weights in [-1, 1) for the larger test models. */
+    public static float[] weights(int n, int seed) {
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = ((i * 37 + seed * 11) % 17 - 8) / 8f;
+        }
+        return w;
+    }
+
+    /**
+     * A model using every operator the Java network supports, on input [1,3,8,8]: Conv 3x3 + Relu,
+     * MaxPool, Resize (nearest), Add, Mul, depthwise Conv, Sigmoid, AveragePool,
+     * InstanceNormalization, Transpose, then shape arithmetic (Shape, Gather, Unsqueeze, Concat)
+     * feeding a Reshape, Slice, Constant, Flatten and Identity. Outputs: out1 [1,64,2], out2 [1,256].
+     */
+    public static OnnxWireBuilder everyOperator() {
+        OnnxWireBuilder constTwo = floatTensor("two", dims(1), 2f);
+        return model(7, 11, graph("every-operator",
+                List.of(node("conv1", "Conv", List.of("input", "W1", "B1"), List.of("c1"), attrInts("kernel_shape", 3, 3),
+                                attrInts("pads", 1, 1, 1, 1), attrInts("strides", 1, 1)),
+                        node("relu1", "Relu", List.of("c1"), List.of("r1")),
+                        node("pool1", "MaxPool", List.of("r1"), List.of("p1"), attrInts("kernel_shape", 2, 2),
+                                attrInts("strides", 2, 2)),
+                        node("up", "Resize", List.of("p1", "", "scales"), List.of("up"), attrString("mode", "nearest"),
+                                attrString("coordinate_transformation_mode", "asymmetric"),
+                                attrString("nearest_mode", "floor")),
+                        node("add", "Add", List.of("up", "r1"), List.of("s1")),
+                        node("mul", "Mul", List.of("s1", "half"), List.of("m1")),
+                        node("dw", "Conv", List.of("m1", "Wdw"), List.of("dw"), attrInts("kernel_shape", 3, 3),
+                                attrInts("pads", 1, 1, 1, 1), attrInt("group", 4)),
+                        node("sig", "Sigmoid", List.of("dw"), List.of("sg")),
+                        node("avg", "AveragePool", List.of("sg"), List.of("ap"), attrInts("kernel_shape", 3, 3),
+                                attrInts("strides", 1, 1), attrInts("pads", 1, 1, 1, 1), attrInt("count_include_pad", 0)),
+                        node("norm", "InstanceNormalization", List.of("ap", "inScale", "inBias"), List.of("inorm"),
+                                attrFloat("epsilon", 1e-5f)),
+                        node("tr", "Transpose", List.of("inorm"), List.of("tr"), attrInts("perm", 0, 2, 3, 1)),
+                        node("shape", "Shape", List.of("tr"), List.of("shp")),
+                        node("gather", "Gather", List.of("shp", "gidx"), List.of("g0"), attrInt("axis", 0)),
+                        node("unsq", "Unsqueeze", List.of("g0"), List.of("u0"), attrInts("axes", 0)),
+                        node("cat", "Concat", List.of("u0", "tail"), List.of("newShape"), attrInt("axis", 0)),
+                        node("reshape", "Reshape", List.of("tr", "newShape"), List.of("rs")),
+                        node("slice", "Slice", List.of("rs", "starts", "ends", "axes"), List.of("sl")),
+                        node("k2", "Constant", List.of(), List.of("k2"), attrTensor("value", constTwo)),
+                        node("scale", "Mul", List.of("sl", "k2"), List.of("out1")),
+                        node("flat", "Flatten", List.of("inorm"), List.of("fl"), attrInt("axis", 1)),
+                        node("id", "Identity", List.of("fl"), List.of("out2"))),
+                List.of(floatTensor("W1", dims(4, 3, 3, 3), weights(108, 1)), floatTensor("B1", dims(4), 0.1f, -0.2f, 0.3f, 0f),
+                        floatTensor("scales", dims(4), 1f, 1f, 2f, 2f), floatTensor("half", dims(), 0.5f),
+                        floatTensor("Wdw", dims(4, 1, 3, 3), weights(36, 2)),
+                        floatTensor("inScale", dims(4), 1f, 2f, 0.5f, 1f), floatTensor("inBias", dims(4), 0f, 0.5f, -0.5f, 1f),
+                        int64Tensor("gidx", dims(), 0), int64Tensor("tail", dims(2), -1, 4),
+                        int64Tensor("starts", dims(1), 0), int64Tensor("ends", dims(1), 2),
+                        int64Tensor("axes", dims(1), 2)),
+                List.of(floatValue("input", 1L, 3L, 8L, 8L)),
+                List.of(floatValue("out1", 1L, 64L, 2L), floatValue("out2", 1L, 256L))));
+    }
 }

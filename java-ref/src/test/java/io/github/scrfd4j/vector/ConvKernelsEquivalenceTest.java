@@ -42,28 +42,35 @@ class ConvKernelsEquivalenceTest {
         Random rnd = new Random(2026);
         int nr = vector.panelWidth();
         assertEquals(0, nr % 4, "panel width " + nr);
+        int snr = scalar.panelWidth();
         for (int trial = 0; trial < 400; trial++) {
             int k = 1 + rnd.nextInt(trial % 3 == 0 ? 300 : 40);
-            int rows = 1 + rnd.nextInt(ConvKernels.MR);
-            int cols = 1 + rnd.nextInt(nr);
             int bStride = nr + rnd.nextInt(3) * 7;
-            int ldc = cols + rnd.nextInt(9);
-            boolean relu = rnd.nextBoolean();
+            int ldc = nr + rnd.nextInt(9);
+            float floor = rnd.nextBoolean() ? 0f : Float.NEGATIVE_INFINITY;
             float[] a = random(rnd, k * ConvKernels.MR + 3, true);
             float[] b = random(rnd, k * bStride + nr + 5, true);
-            float[] bias = rnd.nextBoolean() ? null : random(rnd, 8, false);
-            int m0 = bias == null ? 0 : rnd.nextInt(8 - rows + 1);
+            float[] bias = random(rnd, 8, false);
+            int m0 = rnd.nextInt(5);
             int cOff = rnd.nextInt(5);
+            // rows at a fixed stride (gathered panels) or at arbitrary offsets (shifted input rows)
+            int[] rowOff = new int[k];
+            for (int kk = 0; kk < k; kk++) {
+                rowOff[kk] = trial % 2 == 0 ? kk * bStride : rnd.nextInt(k * bStride - nr + 1);
+            }
             float[] c1 = new float[cOff + ConvKernels.MR * ldc + 2];
             java.util.Arrays.fill(c1, Float.NaN);
             float[] c2 = c1.clone();
-            scalar.gemm(a, 1, bias, m0, rows, b, 2, bStride, k, c1, cOff, ldc, cols, relu);
-            vector.gemm(a, 1, bias, m0, rows, b, 2, bStride, k, c2, cOff, ldc, cols, relu);
-            assertArrayEquals(c1, c2, "trial " + trial + ": k=" + k + " rows=" + rows + " cols=" + cols);
+            // the scalar twin computes narrower panels: cover the vector panel with several calls
+            for (int j = 0; j < nr; j += snr) {
+                scalar.gemm(a, 1, bias, m0, b, 2 + j, rowOff, k, c1, cOff + j, ldc, floor);
+            }
+            vector.gemm(a, 1, bias, m0, b, 2, rowOff, k, c2, cOff, ldc, floor);
+            assertArrayEquals(c1, c2, "trial " + trial + ": k=" + k);
             // outside the block nothing was written (NaN sentinels survive), inside every value was
             for (int i = 0; i < c1.length; i++) {
                 int rel = i - cOff;
-                boolean inside = rel >= 0 && rel / ldc < rows && rel % ldc < cols;
+                boolean inside = rel >= 0 && rel / ldc < ConvKernels.MR && rel % ldc < nr;
                 assertEquals(!inside, Float.isNaN(c2[i]), "trial " + trial + " index " + i + " written: " + inside);
             }
         }
@@ -71,7 +78,7 @@ class ConvKernelsEquivalenceTest {
 
     @Test
     void gemmComputesTheProductItDocuments() {
-        // rows (1 2 3) and (4 5 6), packed [k][MR], times the 3 x 2 matrix (1 -1; 0 2; -2 1), worked by hand
+        // rows (1 2 3), (4 5 6), 0, 0, packed [k][MR], times the 3 x 2 matrix (1 -1; 0 2; -2 1), worked by hand
         float[] a = {1, 4, 0, 0, 2, 5, 0, 0, 3, 6, 0, 0};
         float[][] bRows = {{1, -1}, {0, 2}, {-2, 1}};
         for (ConvKernels kern : new ConvKernels[] {scalar, vector}) {
@@ -81,11 +88,13 @@ class ConvKernelsEquivalenceTest {
                 b[kk * s] = bRows[kk][0];
                 b[kk * s + 1] = bRows[kk][1];
             }
-            float[] c = new float[4];
-            kern.gemm(a, 0, new float[] {10, 20}, 0, 2, b, 0, s, 3, c, 0, 2, 2, false);
-            assertArrayEquals(new float[] {-5 + 10, 6 + 10, -8 + 20, 12 + 20}, c, kern.name());
-            kern.gemm(a, 0, null, 0, 2, b, 0, s, 3, c, 0, 2, 2, true);
-            assertArrayEquals(new float[] {0, 6, 0, 12}, c, kern.name() + " with ReLU");
+            float[] c = new float[4 * s];
+            int[] rows = {0, s, 2 * s};
+            kern.gemm(a, 0, new float[] {10, 20, 0, 0}, 0, b, 0, rows, 3, c, 0, s, Float.NEGATIVE_INFINITY);
+            assertArrayEquals(new float[] {-5 + 10, 6 + 10, -8 + 20, 12 + 20}, new float[] {c[0], c[1], c[s], c[s + 1]},
+                    kern.name());
+            kern.gemm(a, 0, new float[4], 0, b, 0, rows, 3, c, 0, s, 0f);
+            assertArrayEquals(new float[] {0, 6, 0, 12}, new float[] {c[0], c[1], c[s], c[s + 1]}, kern.name() + " with ReLU");
         }
     }
 
@@ -111,11 +120,11 @@ class ConvKernelsEquivalenceTest {
             float[] in = random(rnd, h * w + 3, true);
             float[] wgt = random(rnd, kh * kw + 2, false);
             float bias = (float) rnd.nextGaussian();
-            boolean relu = rnd.nextBoolean();
+            float floor = rnd.nextBoolean() ? 0f : Float.NEGATIVE_INFINITY;
             float[] o1 = new float[oh * ow + 4];
             float[] o2 = new float[oh * ow + 4];
-            scalar.depthwise(in, 3, h, w, wgt, 2, kh, kw, sh, sw, pt, pl, dh, dw, bias, o1, 0, oh, ow, relu);
-            vector.depthwise(in, 3, h, w, wgt, 2, kh, kw, sh, sw, pt, pl, dh, dw, bias, o2, 0, oh, ow, relu);
+            scalar.depthwise(in, 3, h, w, wgt, 2, kh, kw, sh, sw, pt, pl, dh, dw, bias, o1, 0, oh, ow, floor);
+            vector.depthwise(in, 3, h, w, wgt, 2, kh, kw, sh, sw, pt, pl, dh, dw, bias, o2, 0, oh, ow, floor);
             assertArrayEquals(o1, o2, "trial " + trial + ": " + h + "x" + w + " k" + kh + "x" + kw + " s" + sh + "," + sw
                     + " p" + pt + "," + pl + " d" + dh + "," + dw);
         }
@@ -129,7 +138,7 @@ class ConvKernelsEquivalenceTest {
         float[] expected = {12, 21, 16, 27, 45, 33, 24, 39, 28};
         for (ConvKernels kern : new ConvKernels[] {scalar, vector}) {
             float[] out = new float[9];
-            kern.depthwise(in, 0, 3, 3, ones, 0, 3, 3, 1, 1, 1, 1, 1, 1, 0f, out, 0, 3, 3, false);
+            kern.depthwise(in, 0, 3, 3, ones, 0, 3, 3, 1, 1, 1, 1, 1, 1, 0f, out, 0, 3, 3, Float.NEGATIVE_INFINITY);
             assertArrayEquals(expected, out, kern.name());
         }
     }
