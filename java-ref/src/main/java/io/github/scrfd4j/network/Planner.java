@@ -81,6 +81,11 @@ final class Planner {
         if (g.outputs().isEmpty()) {
             throw new OnnxFormatException("the graph has no outputs");
         }
+        for (OnnxValueInfo o : g.outputs()) {
+            if (o.name().isEmpty()) {
+                throw new OnnxFormatException("a graph output has no name");
+            }
+        }
         for (OnnxNode n : g.nodes()) {
             if (!n.domain().isEmpty() && !n.domain().equals("ai.onnx")) {
                 throw new OnnxFormatException(n.label() + " is in domain '" + n.domain() + "', which is not supported");
@@ -443,6 +448,7 @@ final class Planner {
     private void mapped(OnnxNode n, Value x, IndexMaps.Mapped m, String kind) {
         String name = n.outputs().get(0);
         if (x.isConstant()) {
+            Shapes.foldable(m.shape(), n.label());
             define(n, x.floats != null ? Value.constant(name, m.shape(), IndexMaps.apply(x.floats, m.map()))
                     : Value.constant(name, m.shape(), IndexMaps.apply(x.longs, m.map())));
             return;
@@ -564,6 +570,7 @@ final class Planner {
         int[] shape = Shapes.checked(Shapes.broadcast(a.shape, b.shape, n.label()), n.label());
         String name = n.outputs().get(0);
         if (a.isConstant() && b.isConstant()) {
+            Shapes.foldable(shape, n.label());
             int[] ma = Shapes.broadcastMap(a.shape, shape);
             int[] mb = Shapes.broadcastMap(b.shape, shape);
             if (a.longs != null && b.longs != null) {
@@ -694,12 +701,18 @@ final class Planner {
                     throw new OnnxFormatException(n.label() + ": scale " + scales[i] + " out of range");
                 }
                 scale[i] = scales[i];
-                outShape[i] = (int) Math.floor(x.shape[i] * (double) scales[i]);
+                double size = Math.floor(x.shape[i] * (double) scales[i]);
+                if (size > Shapes.MAX_ELEMENTS) {
+                    throw new OnnxFormatException(n.label() + ": scale " + scales[i] + " makes axis " + i + " " + (long) size
+                            + " long, over the limit of " + Shapes.MAX_ELEMENTS + " elements");
+                }
+                outShape[i] = (int) size;
             }
             if (i < r - 2 && outShape[i] != x.shape[i]) {
                 throw new OnnxFormatException(n.label() + ": only the last two axes may be resized");
             }
         }
+        Shapes.checked(outShape, n.label());
         int[] rows = ResizeIndex.map(x.shape[r - 2], outShape[r - 2], scale[r - 2], ctm, nearest, n.label());
         int[] cols = ResizeIndex.map(x.shape[r - 1], outShape[r - 1], scale[r - 1], ctm, nearest, n.label());
         Value out = newRuntime(n, outShape);
@@ -796,7 +809,11 @@ final class Planner {
                             + Arrays.toString(v.shape) + " differ outside axis " + axis);
                 }
             }
-            shape[axis] = Math.addExact(shape[axis], v.shape[axis]);
+            long sum = (long) shape[axis] + v.shape[axis];
+            if (sum > Integer.MAX_VALUE) {
+                throw new OnnxFormatException(n.label() + ": the concatenated axis " + axis + " exceeds 2^31 elements");
+            }
+            shape[axis] = (int) sum;
             constant &= v.isConstant();
             longs &= v.isConstant() && v.longs != null;
         }

@@ -8,6 +8,9 @@ final class Shapes {
     /** Elements of one activation the planner accepts: 256 Mi floats (1 GiB). */
     static final int MAX_ELEMENTS = 1 << 28;
 
+    /** Elements of a constant the planner computes at load (16 Mi floats): weights are far smaller. */
+    static final int MAX_CONSTANT = 1 << 24;
+
     private Shapes() {
     }
 
@@ -20,6 +23,18 @@ final class Shapes {
             }
         }
         return (int) n;
+    }
+
+    /** Rejects a constant too large to compute at load, naming who asked for it. */
+    static void foldable(int[] shape, String who) {
+        long n = 1;
+        for (int d : shape) {
+            n *= d;
+            if (n > MAX_CONSTANT) {
+                throw new OnnxFormatException(who + " would compute a constant of shape " + Arrays.toString(shape)
+                        + " at load, over the limit of " + MAX_CONSTANT + " elements");
+            }
+        }
     }
 
     /** Rejects a shape too large for one activation, naming who made it. */

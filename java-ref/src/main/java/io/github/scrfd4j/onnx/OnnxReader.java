@@ -251,6 +251,9 @@ public final class OnnxReader {
         if (type == OnnxAttribute.TENSOR && t == null) {
             throw r.error("tensor attribute '" + name + "' without a tensor");
         }
+        if (type == OnnxAttribute.STRING && s == null) {
+            throw r.error("string attribute '" + name + "' without a value");
+        }
         return new OnnxAttribute(name, type, f, i, s, t, floats.toArray(), ints.toArray());
     }
 

@@ -703,20 +703,20 @@ class HostileOnnxTest {
 
     @Test
     void stringAttributeWithoutAValueIsRejected() {
-        // AttributeProto with type STRING (3) but no s field: the reader keeps s = null
+        // AttributeProto with type STRING (3) but no s field: refused by the reader, naming the node and attribute
         OnnxWireBuilder noMode = message().stringField(1, "mode").varintField(20, 3);
         OnnxWireBuilder noCtm = message().stringField(1, "coordinate_transformation_mode").varintField(20, 3);
         OnnxWireBuilder noPad = message().stringField(1, "auto_pad").varintField(20, 3);
         List<OnnxWireBuilder> scales = List.of(floatTensor("sc", dims(4), 1f, 1f, 2f, 2f));
         assertAll(
                 () -> networkRejects("resize-mode-unset.onnx", graphModel(List.of(node("rz", "Resize",
-                        List.of("input", "", "sc"), List.of("y"), noMode)), scales), "Resize", "'mode'"),
+                        List.of("input", "", "sc"), List.of("y"), noMode)), scales), "node 0", "'mode'"),
                 () -> networkRejects("resize-ctm-unset.onnx", graphModel(List.of(node("rz", "Resize",
-                        List.of("input", "", "sc"), List.of("y"), noCtm)), scales), "Resize",
+                        List.of("input", "", "sc"), List.of("y"), noCtm)), scales), "node 0",
                         "coordinate_transformation_mode"),
                 () -> networkRejects("conv-auto-pad-unset.onnx", graphModel(List.of(node("conv", "Conv",
                         List.of("input", "W"), List.of("y"), noPad)), List.of(floatTensor("W", dims(1, 3, 1, 1), 1f, 2f,
-                        3f))), "Conv", "auto_pad"));
+                        3f))), "node 0", "auto_pad"));
     }
 
     @Test
