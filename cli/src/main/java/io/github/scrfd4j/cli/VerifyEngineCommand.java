@@ -30,17 +30,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code scrfd4j verify-engine}: an engine's raw outputs against ONNX Runtime's on the same tensors. */
+/**
+ * {@code scrfd4j verify-engine}: an engine's raw outputs against a reference engine's on the same tensors:
+ * ONNX Runtime, or the pure-Java network (two independent implementations of the ONNX graph).
+ */
 @Command(name = "verify-engine", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {"Runs an engine and ONNX Runtime on the same input tensors (synthetic ones and the letterboxed"
-                + " photos) and compares every raw output: max/mean absolute difference per output, then faces.",
+        description = {"Runs an engine and a reference engine (ONNX Runtime, or the pure-Java network) on the same input"
+                + " tensors (synthetic ones and the letterboxed photos) and compares every raw output: max/mean absolute"
+                + " difference per output, then faces.",
             "Fails when a score differs by more than 1e-3 or a box/landmark offset by more than 1e-2 stride units."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.LIST_0 + " (within tolerance)", ExitCodes.LIST_2, ExitCodes.LIST_3, ExitCodes.LIST_4})
 final class VerifyEngineCommand implements Callable<Integer> {
-    /** The engine every other is compared with. */
-    private static final String REFERENCE = "ort";
+    /** The reference engines: two independent implementations of the ONNX graph. */
+    static final List<String> REFERENCE_ENGINES = List.of("ort", "java");
 
     @Spec
     CommandSpec spec;
@@ -66,17 +70,22 @@ final class VerifyEngineCommand implements Callable<Integer> {
             description = "Model in the engine's format: name or path (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--reference", paramLabel = "NAME|PATH",
-            description = "The same model in ONNX format (default: the same name, or the .onnx file beside --model).")
+    @Option(names = "--reference", paramLabel = "ENGINE",
+            description = "Reference engine: ort (ONNX Runtime) or java (the pure-Java network) (default: ort, or java"
+                    + " when the checked engine is ort). A model name or path here means --reference-model (older form).")
     String reference;
 
+    @Option(names = "--reference-model", paramLabel = "NAME|PATH",
+            description = "The same model in ONNX format (default: the same name, or the .onnx file beside --model).")
+    String referenceModel;
+
     @Option(names = "--save-reference", paramLabel = "DIR",
-            description = "Also write ONNX Runtime's outputs for every input to DIR, to replay them with"
+            description = "Also write the reference engine's outputs for every input to DIR, to replay them with"
                     + " --reference-outputs where ONNX Runtime is slow (under emulation).")
     Path saveReference;
 
     @Option(names = "--reference-outputs", paramLabel = "DIR",
-            description = "Compare with the outputs --save-reference wrote instead of running ONNX Runtime"
+            description = "Compare with the outputs --save-reference wrote instead of running the reference engine"
                     + " (the inputs must be bit-identical: same photos, same scrfd4j).")
     Path referenceOutputs;
 
@@ -112,7 +121,7 @@ final class VerifyEngineCommand implements Callable<Integer> {
             resolver = models.resolver(!noDownload);
             checked = selector.select(engine, model, device, resolver);
             reference = referenceOutputs != null ? null
-                    : selector.select(REFERENCE, referenceName(checked.model()), "cpu", resolver);
+                    : selector.select(referenceEngine(checked), referenceName(checked.model()), "cpu", resolver);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd, e.getMessage());
         } catch (RuntimeException | LinkageError e) {
@@ -159,8 +168,19 @@ final class VerifyEngineCommand implements Callable<Integer> {
         }
     }
 
+    /** The reference engine: --reference when it names one, else ort, or java when ort is the engine checked. */
+    private String referenceEngine(EngineSelector.Selection checked) {
+        if (reference != null && REFERENCE_ENGINES.contains(reference.trim().toLowerCase(Locale.ROOT))) {
+            return reference.trim().toLowerCase(Locale.ROOT);
+        }
+        return checked.provider().name().equals("ort") ? "java" : "ort";
+    }
+
     private String referenceName(ResolvedModel resolved) {
-        if (reference != null) {
+        if (referenceModel != null) {
+            return referenceModel;
+        }
+        if (reference != null && !REFERENCE_ENGINES.contains(reference.trim().toLowerCase(Locale.ROOT))) {
             return reference;
         }
         boolean isPath = Files.isRegularFile(Path.of(model));

@@ -138,7 +138,7 @@ class CliErrorsTest {
     void unknownEngineListsTheValidOnes() {
         CliRunner.Result r = CliRunner.run("detect", "a.jpg", "--engine", "tensorflow");
         assertEquals(2, r.exit(), r::toString);
-        assertTrue(r.err().contains("--engine") && r.err().contains("mnn, ncnn, ort, tnn, or auto")
+        assertTrue(r.err().contains("--engine") && r.err().contains("java, mnn, ncnn, ort, tnn, or auto")
                 && r.err().contains("tensorflow"), r::toString);
     }
 

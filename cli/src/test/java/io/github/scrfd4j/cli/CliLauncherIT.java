@@ -112,11 +112,13 @@ class CliLauncherIT {
         Run r = launch("engines");
         assertEquals(0, r.exit(), r::toString);
         EngineProviders providers = EngineProviders.load();
-        for (String name : List.of("mnn", "ncnn", "ort", "tnn")) {
+        for (String name : List.of("java", "mnn", "ncnn", "ort", "tnn")) {
             EngineAvailability a = providers.byName(name).orElseThrow().availability();
             String row = r.out().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElse("");
             assertTrue(row.contains(a.usable() ? " yes " : " no "), name + " row: " + row + "\n" + r);
         }
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("java\\s+Java network\\s+\\S+\\s+onnx\\s+cpu\\s+yes\\s+pure Java.*")),
+                r::toString);
         assertTrue(r.out().lines().anyMatch(l -> l.matches("ort\\s+ONNX Runtime\\s+1\\.\\d+\\.\\d+\\s+onnx\\s+cpu\\s+yes\\s+.*libonnxruntime\\.so.*")),
                 r::toString);
     }

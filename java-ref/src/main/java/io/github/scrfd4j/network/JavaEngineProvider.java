@@ -30,10 +30,10 @@ public final class JavaEngineProvider implements EngineProvider {
         return "io.github.scrfd4j:scrfd4j-java-ref";
     }
 
+    /** The JVM's version: the network is this JVM's code, so that is what a report needs. */
     @Override
     public String version() {
-        String v = JavaEngineProvider.class.getPackage().getImplementationVersion();
-        return v != null ? v : "dev";
+        return "jdk-" + System.getProperty("java.version");
     }
 
     @Override
