@@ -92,7 +92,7 @@ public final class BenchMain {
         if (!cmd.getMeasurementTime().hasValue()) {
             b.measurementTime(time);
         }
-        List<String> engines = new ArrayList<>(List.of("ort"));
+        List<String> engines = new ArrayList<>(List.of("ort", "java"));
         for (String e : List.of("mnn", "tnn", "ncnn")) {
             Optional<String> why = Engines.unavailable(e);
             if (why.isPresent()) {
@@ -113,6 +113,7 @@ public final class BenchMain {
             includes.add("\\." + PreprocessBenchmark.class.getSimpleName());
             includes.add(DecodeBenchmark.class.getSimpleName());
             includes.add(EndToEndBenchmark.class.getSimpleName());
+            includes.add(JavaNetworkLayersBenchmark.class.getSimpleName());
             includes.add(PhotoToFacesBenchmark.class.getSimpleName());
             includes.add("\\." + FolderBenchmark.class.getSimpleName());
             List<String> folderEngines = new ArrayList<>(engines);
@@ -137,6 +138,7 @@ public final class BenchMain {
                 params.set("threads", "1");
                 params.set("pipeline", "1w2s");
                 params.set("decoder", "opencv");
+                params.set("kind", "all", "Conv 3x3");
             }
         }
         if (cmd.getIncludes().isEmpty()) {

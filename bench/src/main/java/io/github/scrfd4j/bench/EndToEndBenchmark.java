@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Thread)
 public class EndToEndBenchmark {
-    @Param({"ort", "mnn", "tnn", "ncnn"})
+    @Param({"ort", "java", "mnn", "tnn", "ncnn"})
     public String engine;
 
     @Param({"1", "2"})

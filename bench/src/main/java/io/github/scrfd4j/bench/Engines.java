@@ -31,6 +31,7 @@ final class Engines {
     private static List<Path> files(String engine) {
         switch (engine) {
             case "ort":
+            case "java":
                 return List.of(BenchData.model(BenchData.ONNX));
             case "mnn":
                 return List.of(BenchData.model(BenchData.MNN));

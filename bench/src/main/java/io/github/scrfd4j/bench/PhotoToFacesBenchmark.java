@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Thread)
 public class PhotoToFacesBenchmark {
-    @Param({"ort", "mnn", "tnn", "ncnn"})
+    @Param({"ort", "java", "mnn", "tnn", "ncnn"})
     public String engine;
 
     @Param({"java", "opencv"})

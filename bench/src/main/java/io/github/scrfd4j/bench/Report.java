@@ -164,6 +164,41 @@ final class Report {
             }
             sb.append('\n');
         }
+        if (groups.containsKey(e2e)) {
+            sb.append("## Inference alone, 4.jpg: the pure-Java network against the native engines (")
+                    .append(units.get(e2e)).append(")\n\n");
+            sb.append("| threads | Java network | ONNX Runtime | MNN | Java / ONNX Runtime | Java / MNN | Java GFLOP/s |\n");
+            sb.append("|---|---|---|---|---|---|---|\n");
+            double flop = 2.0 * JavaNetworkWork.total();
+            for (String t : new String[] {"1", "2"}) {
+                String suffix = ", threads=" + t + ", photo=4.jpg";
+                double j = score(e2e, "engine=java" + suffix, "stageInference");
+                double o = score(e2e, "engine=ort" + suffix, "stageInference");
+                double m = score(e2e, "engine=mnn" + suffix, "stageInference");
+                if (!Double.isNaN(j)) {
+                    row(sb, t, f(j), f(o), f(m), ratio(j, o), ratio(j, m), f(flop / (j * 1e6)));
+                }
+            }
+            sb.append('\n');
+        }
+        String layers = "JavaNetworkLayersBenchmark";
+        if (groups.containsKey(layers)) {
+            sb.append("## Java network per operator kind, 2.5g 640x640 on 4.jpg (").append(units.get(layers))
+                    .append("; each kind's layers run alone)\n\n");
+            sb.append("| threads | kind | time | share of a whole run | multiply-adds (M) | GFLOP/s |\n");
+            sb.append("|---|---|---|---|---|---|\n");
+            Map<String, Long> work = JavaNetworkWork.byKind();
+            for (String ps : paramSets(layers)) {
+                String kind = ps.replaceAll(".*kind=([^,]*).*", "$1");
+                String threads = ps.replaceAll(".*threads=(\\d+).*", "$1");
+                double t = score(layers, ps, "layers");
+                double all = score(layers, "kind=all, threads=" + threads, "layers");
+                Long w = kind.equals("all") ? Long.valueOf(JavaNetworkWork.total()) : work.get(kind);
+                row(sb, threads, kind, f(t), String.format(Locale.ROOT, "%.1f%%", 100 * t / all),
+                        w == null ? "-" : f(w / 1e6), w == null ? "-" : f(2.0 * w / (t * 1e6)));
+            }
+            sb.append('\n');
+        }
         String pipe = "NativePipelineBenchmark";
         if (groups.containsKey(pipe)) {
             sb.append("## Java detect vs the same pipeline driven natively (").append(units.get(pipe)).append(")\n\n");
