@@ -171,7 +171,7 @@ final class Report {
             sb.append("|---|---|---|---|---|---|---|\n");
             double flop = 2.0 * JavaNetworkWork.total();
             for (String t : new String[] {"1", "2"}) {
-                String suffix = ", threads=" + t + ", photo=4.jpg";
+                String suffix = ", photo=4.jpg, threads=" + t;
                 double j = score(e2e, "engine=java" + suffix, "stageInference");
                 double o = score(e2e, "engine=ort" + suffix, "stageInference");
                 double m = score(e2e, "engine=mnn" + suffix, "stageInference");

@@ -49,6 +49,18 @@ final class BinaryLayer extends Layer {
         return r;
     }
 
+    /** The first operand when it has the output's size and is read at the same index (no map). */
+    @Override
+    Storage inPlaceInput() {
+        if (a.storage != null && mapA == null && !scalarA && a.storage.size == out.size) {
+            return a.storage;
+        }
+        if (b.storage != null && mapB == null && !scalarB && b.storage.size == out.size) {
+            return b.storage;
+        }
+        return null;
+    }
+
     @Override
     void run(float[][] buf, Workers workers) {
         compute(op, a.data(buf), mapA, scalarA, b.data(buf), mapB, scalarB, buf[out.slot], out.size);

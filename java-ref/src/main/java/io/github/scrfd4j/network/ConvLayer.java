@@ -7,13 +7,17 @@ import java.util.List;
  * A convolution as matrix products whose weights are packed once at load ({@code [ceil(M / MR)][K][MR]}
  * per group, zero rows past M). The input operand is read without an {@code im2col} copy wherever it
  * can be: a 1x1 stride-1 convolution reads the input in place; a stride-1 convolution reads shifted
- * rows of one zero-padded copy of the input (one offset per kernel tap, as XNNPACK's indirection does),
- * computing each output row in panels; other strides gather blocks of columns into a worker's scratch.
+ * rows of a zero-padded copy of the input (one offset per kernel tap, as XNNPACK's indirection does),
+ * made one band of {@value #BAND} output rows at a time so that the copy stays small, computing each
+ * output row in panels; other strides gather blocks of columns into a worker's scratch.
  * Every output is one chain of fused multiply-adds over (input channel, ky, kx) in that order, whichever
  * way, so the methods agree bit for bit. Bias and a following ReLU are applied in the kernel.
  */
 final class ConvLayer extends Layer {
     private enum Method { IN_PLACE, SHIFTED_ROWS, GATHERED }
+
+    /** Output rows per band of the padded copy. */
+    static final int BAND = 16;
 
     /** Bytes of gathered input a block of columns may fill (it is re-read for every 4 output channels). */
     private static final int BLOCK_BYTES = 96 * 1024;
@@ -31,7 +35,7 @@ final class ConvLayer extends Layer {
     private final int m;
     private final int cin;
     private final Method method;
-    /** GATHERED: columns per block, blocks; SHIFTED_ROWS: padded width and height. */
+    /** GATHERED: columns per block, blocks; SHIFTED_ROWS: padded width, and input rows of a band's copy. */
     private final int block;
     private final int blocks;
     private final int wp;
@@ -40,9 +44,18 @@ final class ConvLayer extends Layer {
     /** IN_PLACE: row offsets of the gathered last block, which is too short to read in place. */
     private final int[] tailOff;
 
+    /** SHIFTED_ROWS: the zero-padded input copy, a storage of its own that lives during this layer only. */
+    private final Storage padded;
+
     ConvLayer(ConvKernels kernels, Storage in, Storage out, ConvGeometry g, float[] weights, float[] bias, boolean relu) {
+        this(kernels, in, out, g, weights, bias, relu, paddedCopy(g, kernels.panelWidth()));
+    }
+
+    private ConvLayer(ConvKernels kernels, Storage in, Storage out, ConvGeometry g, float[] weights, float[] bias,
+                      boolean relu, Storage padded) {
         super("Conv " + g.kh() + "x" + g.kw() + (g.groups() > 1 ? " grouped" : "") + (g.sh() > 1 ? " s" + g.sh() : ""),
-                List.of(in), List.of(out));
+                List.of(in), padded == null ? List.of(out) : List.of(out, padded));
+        this.padded = padded;
         this.kernels = kernels;
         this.in = in;
         this.out = out;
@@ -68,8 +81,8 @@ final class ConvLayer extends Layer {
         this.rowOff = new int[k];
         if (method == Method.SHIFTED_ROWS) {
             // the padded copy is wide enough for a whole panel read past the last output column
-            wp = Math.max(g.w() + g.pl() + g.pr(), g.ow() + (g.kw() - 1) * g.dw()) + nr;
-            hp = g.h() + g.pt() + g.pb();
+            wp = paddedWidth(g);
+            hp = bandRows(g);
             block = 0;
             blocks = g.oh();
             for (int ci = 0; ci < cin; ci++) {
@@ -110,6 +123,40 @@ final class ConvLayer extends Layer {
         }
     }
 
+    private static boolean shifted(ConvGeometry g) {
+        boolean unit = g.sh() == 1 && g.sw() == 1;
+        boolean inPlace = g.kh() == 1 && g.kw() == 1 && unit && g.pt() == 0 && g.pl() == 0 && g.pb() == 0 && g.pr() == 0;
+        return unit && !inPlace;
+    }
+
+    private static int paddedWidth(ConvGeometry g) {
+        return Math.max(g.w() + g.pl() + g.pr(), g.ow() + (g.kw() - 1) * g.dw());
+    }
+
+    /** Input rows one band of output rows reads. */
+    private static int bandRows(ConvGeometry g) {
+        return Math.min(BAND, g.oh()) + (g.kh() - 1) * g.dh();
+    }
+
+    /**
+     * The padded copy of one band of input rows that a stride-1 convolution reads, or null. Panels read
+     * up to a panel's width past a row's last output column (into the next row, or the slack at the
+     * end); those columns are computed and discarded.
+     */
+    private static Storage paddedCopy(ConvGeometry g, int nr) {
+        if (!shifted(g)) {
+            return null;
+        }
+        long n = (long) g.inChannels() * paddedWidth(g) * bandRows(g) + nr + (long) (g.kw() - 1) * g.dw();
+        if (n > Shapes.MAX_ELEMENTS) {
+            throw new io.github.scrfd4j.onnx.OnnxFormatException("the padded input of a " + g.kh() + "x" + g.kw()
+                    + " convolution would hold " + n + " elements, over the limit of " + Shapes.MAX_ELEMENTS);
+        }
+        Storage s = new Storage((int) n);
+        s.temporary = true;
+        return s;
+    }
+
     private static int roundUp(int n, int to) {
         return (n + to - 1) / to * to;
     }
@@ -125,20 +172,19 @@ final class ConvLayer extends Layer {
     }
 
     @Override
-    int sharedScratch() {
-        return method == Method.SHIFTED_ROWS ? g.inChannels() * wp * hp + nr : 0;
-    }
-
-    @Override
     void run(float[][] buf, Workers workers) {
         float[] src = buf[in.slot];
         float[] dst = buf[out.slot];
         if (method == Method.SHIFTED_ROWS) {
-            float[] padded = workers.shared();
-            workers.forEach(g.inChannels(), (c, worker) -> pad(src, padded, c));
+            float[] copy = buf[padded.slot];
             float[][] scratch = workers.scratch();
-            workers.forEach(g.groups() * g.oh(), (task, worker) -> shiftedRow(padded, dst, scratch[worker], task / g.oh(),
-                    task % g.oh()));
+            for (int y0 = 0; y0 < g.oh(); y0 += BAND) {
+                int first = y0;
+                int rows = Math.min(BAND, g.oh() - y0);
+                workers.forEach(g.inChannels(), (c, worker) -> pad(src, copy, c, first));
+                workers.forEach(g.groups() * rows, (task, worker) -> shiftedRow(copy, dst, scratch[worker], task / rows,
+                        first, first + task % rows));
+            }
             return;
         }
         float[][] scratch = workers.scratch();
@@ -146,25 +192,28 @@ final class ConvLayer extends Layer {
                 (task % blocks) * block));
     }
 
-    /** Channel {@code c} of the input into the padded copy, zeros around it. */
-    private void pad(float[] src, float[] padded, int c) {
+    /** Channel {@code c}'s input rows for output rows from {@code y0} on, into the band's copy, zeros around them. */
+    private void pad(float[] src, float[] copy, int c, int y0) {
         int base = c * wp * hp;
-        java.util.Arrays.fill(padded, base, base + g.pt() * wp, 0f);
-        for (int y = 0; y < g.h(); y++) {
-            int row = base + (g.pt() + y) * wp;
-            java.util.Arrays.fill(padded, row, row + g.pl(), 0f);
-            System.arraycopy(src, (c * g.h() + y) * g.w(), padded, row + g.pl(), g.w());
-            java.util.Arrays.fill(padded, row + g.pl() + g.w(), row + wp, 0f);
+        for (int r = 0; r < hp; r++) {
+            int iy = y0 - g.pt() + r;
+            int row = base + r * wp;
+            if (iy < 0 || iy >= g.h()) {
+                java.util.Arrays.fill(copy, row, row + wp, 0f);
+                continue;
+            }
+            java.util.Arrays.fill(copy, row, row + g.pl(), 0f);
+            System.arraycopy(src, (c * g.h() + iy) * g.w(), copy, row + g.pl(), g.w());
+            java.util.Arrays.fill(copy, row + g.pl() + g.w(), row + wp, 0f);
         }
-        java.util.Arrays.fill(padded, base + (g.pt() + g.h()) * wp, base + hp * wp, 0f);
     }
 
-    /** Output row {@code oy} of group {@code gi}, in panels, reading shifted rows of the padded input. */
-    private void shiftedRow(float[] padded, float[] dst, float[] scratch, int gi, int oy) {
+    /** Output row {@code oy} of group {@code gi}, in panels, reading shifted rows of the band's padded copy. */
+    private void shiftedRow(float[] padded, float[] dst, float[] scratch, int gi, int y0, int oy) {
         int pixels = g.oh() * g.ow();
         float[] a = packed[gi];
         int mr = ConvKernels.MR;
-        int bBase = gi * cin * wp * hp + oy * wp;
+        int bBase = gi * cin * wp * hp + (oy - y0) * wp;
         for (int m0 = 0; m0 < m; m0 += mr) {
             int rows = Math.min(mr, m - m0);
             int aOff = (m0 / mr) * k * mr;

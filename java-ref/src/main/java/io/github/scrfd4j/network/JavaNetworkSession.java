@@ -61,7 +61,6 @@ final class JavaNetworkSession implements EngineSession {
             b[i] = new float[p.slotSizes[i]];
         }
         workers.ensureScratch(p.scratch);
-        workers.ensureShared(p.sharedScratch);
         long[][] shapes = new long[p.outputs.size()][];
         for (int i = 0; i < shapes.length; i++) {
             int[] s = p.outputs.get(i).shape();

@@ -26,13 +26,17 @@ abstract class Layer {
         return n;
     }
 
-    /** Floats of per-worker scratch space this layer needs. */
-    int scratch() {
-        return 0;
+    /**
+     * An input this layer may overwrite with its output (element-wise layers read index i before
+     * writing it), or null: the allocator gives the output that input's array when the input is not
+     * read later.
+     */
+    Storage inPlaceInput() {
+        return null;
     }
 
-    /** Floats of scratch space shared by all workers during this layer. */
-    int sharedScratch() {
+    /** Floats of per-worker scratch space this layer needs. */
+    int scratch() {
         return 0;
     }
 

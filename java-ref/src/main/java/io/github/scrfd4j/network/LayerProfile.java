@@ -47,6 +47,20 @@ public final class LayerProfile {
         return out;
     }
 
+    /**
+     * Runs the whole network once, layer by layer in order, and returns each kind's nanoseconds in
+     * that run (so that cache effects between layers count, unlike {@link #run(String)}).
+     */
+    public Map<String, Long> timeOneRun() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Layer l : session.plan().layers) {
+            long t = System.nanoTime();
+            session.runLayers(List.of(l));
+            out.merge(l.kind, System.nanoTime() - t, Long::sum);
+        }
+        return out;
+    }
+
     /** Runs every layer of {@code kind} once; returns how many ran. */
     public int run(String kind) {
         List<Layer> ls = byKind.get(kind);

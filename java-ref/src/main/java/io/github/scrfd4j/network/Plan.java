@@ -18,10 +18,8 @@ final class Plan {
     final int inputSlot;
     final List<Output> outputs;
     final int scratch;
-    final int sharedScratch;
 
-    Plan(int width, int height, List<Layer> layers, int[] slotSizes, int inputSlot, List<Output> outputs, int scratch,
-         int sharedScratch) {
+    Plan(int width, int height, List<Layer> layers, int[] slotSizes, int inputSlot, List<Output> outputs, int scratch) {
         this.width = width;
         this.height = height;
         this.layers = layers;
@@ -29,7 +27,6 @@ final class Plan {
         this.inputSlot = inputSlot;
         this.outputs = outputs;
         this.scratch = scratch;
-        this.sharedScratch = sharedScratch;
     }
 
     /** Floats a session holds for this plan, scratch excluded. */
@@ -46,7 +43,7 @@ final class Plan {
         int m = 0;
         for (Layer l : layers) {
             for (Storage s : l.writes) {
-                m = Math.max(m, s.size);
+                m = s.temporary ? m : Math.max(m, s.size);
             }
         }
         return m;

@@ -216,12 +216,10 @@ final class Planner {
             outputs.add(new Plan.Output(v.name, v.shape, v.storage.slot));
         }
         int scratch = 0;
-        int shared = 0;
         for (Layer l : layers) {
             scratch = Math.max(scratch, l.scratch());
-            shared = Math.max(shared, l.sharedScratch());
         }
-        return new Plan(width, height, List.copyOf(layers), slots[0], input.slot, List.copyOf(outputs), scratch, shared);
+        return new Plan(width, height, List.copyOf(layers), slots[0], input.slot, List.copyOf(outputs), scratch);
     }
 
     /** Lifetimes, then slots: a storage takes the smallest free slot that fits, or a new one. */
@@ -254,9 +252,18 @@ final class Planner {
                 dying.computeIfAbsent(s.lastUse, k -> new ArrayList<>()).add(s);
             }
         }
+        Set<Storage> handedOn = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < layers.size(); i++) {
-            for (Storage s : layers.get(i).writes) {
+            Layer layer = layers.get(i);
+            Storage reuse = layer.inPlaceInput();
+            for (Storage s : layer.writes) {
                 if (s.slot >= 0) {
+                    continue;
+                }
+                if (reuse != null && !s.dedicated && !reuse.dedicated && reuse.lastUse == i && reuse.slot > 0
+                        && sizes.get(reuse.slot) >= s.size && handedOn.add(reuse)) {
+                    // the input dies here: the output overwrites it in place
+                    s.slot = reuse.slot;
                     continue;
                 }
                 if (s.dedicated) {
@@ -290,7 +297,9 @@ final class Planner {
                 }
             }
             for (Storage s : dying.getOrDefault(i, List.of())) {
-                free.add(s.slot);
+                if (!handedOn.contains(s)) {
+                    free.add(s.slot);
+                }
             }
         }
         int[] out = new int[sizes.size()];

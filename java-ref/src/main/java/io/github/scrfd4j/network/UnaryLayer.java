@@ -36,6 +36,11 @@ final class UnaryLayer extends Layer {
     }
 
     @Override
+    Storage inPlaceInput() {
+        return in;
+    }
+
+    @Override
     void run(float[][] buf, Workers workers) {
         apply(op, buf[in.slot], buf[out.slot], out.size);
     }

@@ -63,18 +63,7 @@ final class Workers implements AutoCloseable {
         return scratch;
     }
 
-    private float[] shared = new float[0];
 
-    /** One array all workers read, at least {@code floats} long (allocated on first need only). */
-    void ensureShared(int floats) {
-        if (shared.length < floats) {
-            shared = new float[floats];
-        }
-    }
-
-    float[] shared() {
-        return shared;
-    }
 
     /** Runs {@code task} for every index in {@code [0, tasks)} and returns when all are done. */
     void forEach(int tasks, Task body) {

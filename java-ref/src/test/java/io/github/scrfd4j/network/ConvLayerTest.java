@@ -82,13 +82,22 @@ class ConvLayerTest {
         }
     }
 
+    /** Runs one layer with its input in slot 0, its output in slot 1, any working storage after. */
     static float[] run(Layer layer, Storage in, Storage out, float[] input, int threads) {
-        float[][] buf = {input, new float[out.size]};
+        float[][] buf = new float[1 + layer.writes.size()][];
+        buf[0] = input;
         in.slot = 0;
         out.slot = 1;
+        buf[1] = new float[out.size];
+        int next = 2;
+        for (Storage s : layer.writes) {
+            if (s != out) {
+                s.slot = next;
+                buf[next++] = new float[s.size];
+            }
+        }
         try (Workers workers = new Workers(threads, "test")) {
             workers.ensureScratch(layer.scratch());
-            workers.ensureShared(layer.sharedScratch());
             layer.run(buf, workers);
         }
         return buf[1];
