@@ -59,6 +59,7 @@ public final class JavaNetwork implements Engine {
         this.model = Objects.requireNonNull(model, "model");
         this.threads = Math.max(1, threads);
         this.kernels = Objects.requireNonNull(kernels, "kernels");
+        NetworkWarmup.start(kernels);
         try {
             this.onnx = OnnxReader.read(model);
             this.ordered = Planner.validate(onnx);
