@@ -6,21 +6,20 @@ import java.util.List;
 /**
  * A convolution as matrix products whose weights are packed once at load ({@code [ceil(M / MR)][K][MR]}
  * per group, zero rows past M). The input operand is read without an {@code im2col} copy wherever it
- * can be: a 1x1 stride-1 convolution reads the input in place; a stride-1 convolution reads shifted
+ * can be: a 1x1 stride-1 convolution reads the input in place; every other convolution reads shifted
  * rows of a zero-padded copy of the input (one offset per kernel tap, as XNNPACK's indirection does),
  * made one band of {@value #BAND} output rows at a time so that the copy stays small, computing each
- * output row in panels; other strides gather blocks of columns into a worker's scratch.
+ * output row in panels. For a horizontal stride s the copy keeps each row as s phases (columns
+ * {@code c} with {@code c % s == p} side by side), so that a tap's inputs for consecutive outputs are
+ * consecutive floats again. The last, short block of a 1x1 layer is gathered into a worker's scratch.
  * Every output is one chain of fused multiply-adds over (input channel, ky, kx) in that order, whichever
  * way, so the methods agree bit for bit. Bias and a following ReLU are applied in the kernel.
  */
 final class ConvLayer extends Layer {
-    private enum Method { IN_PLACE, SHIFTED_ROWS, GATHERED }
+    private enum Method { IN_PLACE, SHIFTED_ROWS }
 
     /** Output rows per band of the padded copy. */
     static final int BAND = 16;
-
-    /** Bytes of gathered input a block of columns may fill (it is re-read for every 4 output channels). */
-    private static final int BLOCK_BYTES = 96 * 1024;
 
     private final ConvKernels kernels;
     private final Storage in;
@@ -35,10 +34,12 @@ final class ConvLayer extends Layer {
     private final int m;
     private final int cin;
     private final Method method;
-    /** GATHERED: columns per block, blocks; SHIFTED_ROWS: padded width, and input rows of a band's copy. */
+    /** IN_PLACE: columns per block, blocks. */
     private final int block;
     private final int blocks;
-    private final int wp;
+    /** SHIFTED_ROWS: floats per phase of a padded row, per padded row (all phases), input rows of a band. */
+    private final int wpp;
+    private final int rowStride;
     private final int hp;
     private final int[] rowOff;
     /** IN_PLACE: row offsets of the gathered last block, which is too short to read in place. */
@@ -70,37 +71,31 @@ final class ConvLayer extends Layer {
         this.k = cin * g.kh() * g.kw();
         this.nr = kernels.panelWidth();
         int pixels = g.oh() * g.ow();
-        boolean unit = g.sh() == 1 && g.sw() == 1;
-        if (g.kh() == 1 && g.kw() == 1 && unit && g.pt() == 0 && g.pl() == 0 && g.pb() == 0 && g.pr() == 0) {
-            method = Method.IN_PLACE;
-        } else if (unit) {
-            method = Method.SHIFTED_ROWS;
-        } else {
-            method = Method.GATHERED;
-        }
+        method = shifted(g) ? Method.SHIFTED_ROWS : Method.IN_PLACE;
         this.rowOff = new int[k];
         if (method == Method.SHIFTED_ROWS) {
-            // the padded copy is wide enough for a whole panel read past the last output column
-            wp = paddedWidth(g);
+            wpp = phaseWidth(g);
+            rowStride = g.sw() * wpp;
             hp = bandRows(g);
             block = 0;
-            blocks = g.oh();
+            blocks = 0;
             for (int ci = 0; ci < cin; ci++) {
                 for (int ky = 0; ky < g.kh(); ky++) {
                     for (int kx = 0; kx < g.kw(); kx++) {
-                        rowOff[(ci * g.kh() + ky) * g.kw() + kx] = ci * wp * hp + ky * g.dh() * wp + kx * g.dw();
+                        int c = kx * g.dw();
+                        rowOff[(ci * g.kh() + ky) * g.kw() + kx] = ci * hp * rowStride + ky * g.dh() * rowStride
+                                + (c % g.sw()) * wpp + c / g.sw();
                     }
                 }
             }
         } else {
-            wp = 0;
+            wpp = 0;
+            rowStride = 0;
             hp = 0;
-            int panels = Math.max(1, Math.min(4, BLOCK_BYTES / (4 * k * nr)));
-            block = method == Method.IN_PLACE ? nr * 4 : Math.min(nr * panels, roundUp(pixels, nr));
+            block = nr * 4;
             blocks = (pixels + block - 1) / block;
-            int stride = method == Method.IN_PLACE ? pixels : block;
             for (int kk = 0; kk < k; kk++) {
-                rowOff[kk] = kk * stride;
+                rowOff[kk] = kk * pixels;
             }
         }
         this.tailOff = new int[method == Method.IN_PLACE ? k : 0];
@@ -126,28 +121,30 @@ final class ConvLayer extends Layer {
     private static boolean shifted(ConvGeometry g) {
         boolean unit = g.sh() == 1 && g.sw() == 1;
         boolean inPlace = g.kh() == 1 && g.kw() == 1 && unit && g.pt() == 0 && g.pl() == 0 && g.pb() == 0 && g.pr() == 0;
-        return unit && !inPlace;
+        return !inPlace;
     }
 
-    private static int paddedWidth(ConvGeometry g) {
-        return Math.max(g.w() + g.pl() + g.pr(), g.ow() + (g.kw() - 1) * g.dw());
+    /** Floats of one phase of a padded row: every padded column, and every column a tap reads. */
+    private static int phaseWidth(ConvGeometry g) {
+        int wp = Math.max(g.w() + g.pl() + g.pr(), (g.ow() - 1) * g.sw() + (g.kw() - 1) * g.dw() + 1);
+        return (wp + g.sw() - 1) / g.sw();
     }
 
     /** Input rows one band of output rows reads. */
     private static int bandRows(ConvGeometry g) {
-        return Math.min(BAND, g.oh()) + (g.kh() - 1) * g.dh();
+        return (Math.min(BAND, g.oh()) - 1) * g.sh() + (g.kh() - 1) * g.dh() + 1;
     }
 
     /**
-     * The padded copy of one band of input rows that a stride-1 convolution reads, or null. Panels read
-     * up to a panel's width past a row's last output column (into the next row, or the slack at the
+     * The padded copy of one band of input rows that a convolution reads, or null. Panels read up to a
+     * panel's width past a row's last output column (into the next phase or row, or the slack at the
      * end); those columns are computed and discarded.
      */
     private static Storage paddedCopy(ConvGeometry g, int nr) {
         if (!shifted(g)) {
             return null;
         }
-        long n = (long) g.inChannels() * paddedWidth(g) * bandRows(g) + nr + (long) (g.kw() - 1) * g.dw();
+        long n = (long) g.inChannels() * g.sw() * phaseWidth(g) * bandRows(g) + nr + phaseWidth(g) + g.kw() * g.dw();
         if (n > Shapes.MAX_ELEMENTS) {
             throw new io.github.scrfd4j.onnx.OnnxFormatException("the padded input of a " + g.kh() + "x" + g.kw()
                     + " convolution would hold " + n + " elements, over the limit of " + Shapes.MAX_ELEMENTS);
@@ -169,6 +166,11 @@ final class ConvLayer extends Layer {
     @Override
     int scratch() {
         return (method == Method.SHIFTED_ROWS ? 0 : k * block + nr) + ConvKernels.MR * nr;
+    }
+
+    /** How this layer reads its input, for tests: "in place" or "shifted rows". */
+    String method() {
+        return method == Method.IN_PLACE ? "in place" : "shifted rows";
     }
 
     @Override
@@ -194,17 +196,28 @@ final class ConvLayer extends Layer {
 
     /** Channel {@code c}'s input rows for output rows from {@code y0} on, into the band's copy, zeros around them. */
     private void pad(float[] src, float[] copy, int c, int y0) {
-        int base = c * wp * hp;
+        int base = c * hp * rowStride;
+        int sw = g.sw();
         for (int r = 0; r < hp; r++) {
-            int iy = y0 - g.pt() + r;
-            int row = base + r * wp;
+            int iy = y0 * g.sh() - g.pt() + r;
+            int row = base + r * rowStride;
             if (iy < 0 || iy >= g.h()) {
-                java.util.Arrays.fill(copy, row, row + wp, 0f);
+                java.util.Arrays.fill(copy, row, row + rowStride, 0f);
                 continue;
             }
-            java.util.Arrays.fill(copy, row, row + g.pl(), 0f);
-            System.arraycopy(src, (c * g.h() + iy) * g.w(), copy, row + g.pl(), g.w());
-            java.util.Arrays.fill(copy, row + g.pl() + g.w(), row + wp, 0f);
+            int srcRow = (c * g.h() + iy) * g.w();
+            if (sw == 1) {
+                java.util.Arrays.fill(copy, row, row + g.pl(), 0f);
+                System.arraycopy(src, srcRow, copy, row + g.pl(), g.w());
+                java.util.Arrays.fill(copy, row + g.pl() + g.w(), row + wpp, 0f);
+                continue;
+            }
+            for (int p = 0; p < sw; p++) {
+                int d = row + p * wpp;
+                for (int j = 0, ix = p - g.pl(); j < wpp; j++, ix += sw) {
+                    copy[d + j] = ix >= 0 && ix < g.w() ? src[srcRow + ix] : 0f;
+                }
+            }
         }
     }
 
@@ -213,7 +226,7 @@ final class ConvLayer extends Layer {
         int pixels = g.oh() * g.ow();
         float[] a = packed[gi];
         int mr = ConvKernels.MR;
-        int bBase = gi * cin * wp * hp + (oy - y0) * wp;
+        int bBase = gi * cin * hp * rowStride + (oy - y0) * g.sh() * rowStride;
         for (int m0 = 0; m0 < m; m0 += mr) {
             int rows = Math.min(mr, m - m0);
             int aOff = (m0 / mr) * k * mr;
@@ -231,16 +244,14 @@ final class ConvLayer extends Layer {
         float[] b;
         int bOff;
         int[] offs = rowOff;
-        if (method == Method.IN_PLACE && p0 + roundUp(n, nr) <= pixels) {
+        if (p0 + roundUp(n, nr) <= pixels) {
             b = src;
             bOff = gi * cin * pixels + p0;
         } else {
             gather(src, scratch, gi, p0, n);
             b = scratch;
             bOff = 0;
-            if (method == Method.IN_PLACE) {
-                offs = tailOff;
-            }
+            offs = tailOff;
         }
         float[] a = packed[gi];
         int mr = ConvKernels.MR;

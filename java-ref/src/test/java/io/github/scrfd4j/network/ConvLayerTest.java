@@ -64,9 +64,9 @@ class ConvLayerTest {
             int cout = depthwise ? groups : groups * (1 + rnd.nextInt(11));
             int kh = 1 + rnd.nextInt(4);
             int kw = 1 + rnd.nextInt(4);
-            int sh = 1 + rnd.nextInt(2);
-            int sw = 1 + rnd.nextInt(2);
-            int h = 1 + rnd.nextInt(29);
+            int sh = 1 + rnd.nextInt(3);
+            int sw = 1 + rnd.nextInt(3);
+            int h = 1 + rnd.nextInt(41);
             int w = 1 + rnd.nextInt(61);
             int pt = rnd.nextInt(3);
             int pl = rnd.nextInt(3);
