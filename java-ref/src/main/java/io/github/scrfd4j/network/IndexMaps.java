@@ -132,7 +132,7 @@ final class IndexMaps {
     }
 
     /** The indices {@code base + sum(idx[d] * step[d])} over every multi-index of {@code shape}, row-major. */
-    private static int[] walk(int[] shape, int[] step, int base) {
+    static int[] walk(int[] shape, int[] step, int base) {
         int n = Shapes.size(shape);
         int r = shape.length;
         int[] map = new int[n];

@@ -105,28 +105,12 @@ final class Shapes {
      * tensor of shape {@code in} it takes.
      */
     static int[] broadcastMap(int[] in, int[] out) {
-        int n = size(out);
         int r = out.length;
-        int[] inStrides = new int[r];
+        int[] step = new int[r];
         int[] full = strides(in);
         for (int i = 0; i < in.length; i++) {
-            inStrides[r - in.length + i] = in[i] == 1 ? 0 : full[i];
+            step[r - in.length + i] = in[i] == 1 ? 0 : full[i];
         }
-        int[] map = new int[n];
-        int[] idx = new int[r];
-        int src = 0;
-        for (int i = 0; i < n; i++) {
-            map[i] = src;
-            for (int d = r - 1; d >= 0; d--) {
-                idx[d]++;
-                src += inStrides[d];
-                if (idx[d] < out[d]) {
-                    break;
-                }
-                src -= inStrides[d] * idx[d];
-                idx[d] = 0;
-            }
-        }
-        return map;
+        return IndexMaps.walk(out, step, 0);
     }
 }
