@@ -114,6 +114,7 @@ public final class BenchMain {
             includes.add(DecodeBenchmark.class.getSimpleName());
             includes.add(EndToEndBenchmark.class.getSimpleName());
             includes.add(JavaNetworkLayersBenchmark.class.getSimpleName());
+            includes.add(FmaPeakBenchmark.class.getSimpleName());
             includes.add(PhotoToFacesBenchmark.class.getSimpleName());
             includes.add("\\." + FolderBenchmark.class.getSimpleName());
             List<String> folderEngines = new ArrayList<>(engines);

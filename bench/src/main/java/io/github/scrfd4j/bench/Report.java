@@ -167,8 +167,12 @@ final class Report {
         if (groups.containsKey(e2e)) {
             sb.append("## Inference alone, 4.jpg: the pure-Java network against the native engines (")
                     .append(units.get(e2e)).append(")\n\n");
-            sb.append("| threads | Java network | ONNX Runtime | MNN | Java / ONNX Runtime | Java / MNN | Java GFLOP/s |\n");
-            sb.append("|---|---|---|---|---|---|---|\n");
+            double peak = score("FmaPeakBenchmark", "", "fmaPeak");
+            double peakGflops = Double.isNaN(peak) ? Double.NaN : FmaPeakBenchmark.flop() / (peak * 1e6);
+            sb.append("Java GFLOP/s: the convolutions' multiply-adds x 2 over the inference time; peak: this core's")
+                    .append(" FMA rate reached from Java (FmaPeakBenchmark): ").append(f(peakGflops)).append(" GFLOP/s.\n\n");
+            sb.append("| threads | Java network | ONNX Runtime | MNN | Java / ONNX Runtime | Java / MNN | Java GFLOP/s | share of one core's peak |\n");
+            sb.append("|---|---|---|---|---|---|---|---|\n");
             double flop = 2.0 * JavaNetworkWork.total();
             for (String t : new String[] {"1", "2"}) {
                 String suffix = ", photo=4.jpg, threads=" + t;
@@ -176,7 +180,9 @@ final class Report {
                 double o = score(e2e, "engine=ort" + suffix, "stageInference");
                 double m = score(e2e, "engine=mnn" + suffix, "stageInference");
                 if (!Double.isNaN(j)) {
-                    row(sb, t, f(j), f(o), f(m), ratio(j, o), ratio(j, m), f(flop / (j * 1e6)));
+                    double g = flop / (j * 1e6);
+                    row(sb, t, f(j), f(o), f(m), ratio(j, o), ratio(j, m), f(g),
+                            Double.isNaN(peakGflops) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * g / peakGflops));
                 }
             }
             sb.append('\n');
