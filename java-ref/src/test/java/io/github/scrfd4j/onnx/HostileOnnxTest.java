@@ -54,8 +54,13 @@ import org.opentest4j.AssertionFailedError;
  * {@link StackOverflowError}, another exception type, or a hang.
  */
 class HostileOnnxTest {
+    /**
+     * Slowdown of the machine the tests run on: {@code -Dscrfd.test.timeScale=60} under QEMU's emulated
+     * ARM64 (.ci/arm64), where everything takes tens of times longer; 1 otherwise.
+     */
+    static final int TIME_SCALE = Math.max(1, Integer.getInteger("scrfd.test.timeScale", 1));
     /** The most one load of a small hostile file may take. */
-    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Duration LIMIT = Duration.ofSeconds(5L * TIME_SCALE);
     /** What a truncated file's message says, whichever field the cut falls in. */
     private static final List<String> TRUNCATION_MESSAGES = List.of("runs past the end", "truncated", "no graph",
             "no opset_import");
@@ -486,7 +491,7 @@ class HostileOnnxTest {
         }
         Path f = write("chain.onnx", model(7, 11, graph("chain", nodes, List.of(),
                 List.of(floatValue("input", 1L, 3L, 4L, 4L)), List.of(floatValue("y", 1L, 3L, 4L, 4L)))).bytes());
-        Throwable t = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        Throwable t = assertTimeoutPreemptively(Duration.ofSeconds(60L * TIME_SCALE), () -> {
             try (JavaNetwork net = new JavaNetwork(f, 1); EngineSession s = net.openSession()) {
                 FloatBuffer in = s.inputBuffer(4, 4);
                 for (int i = 0; i < 48; i++) {

@@ -49,7 +49,7 @@ class ConvKernelsEquivalenceTest {
             int ldc = nr + rnd.nextInt(9);
             float floor = rnd.nextBoolean() ? 0f : Float.NEGATIVE_INFINITY;
             float[] a = random(rnd, k * ConvKernels.MR + 3, true);
-            float[] b = random(rnd, k * bStride + nr + 5, true);
+            float[] b = random(rnd, k * bStride + nr + 5 + 16, true);
             float[] bias = random(rnd, 8, false);
             int m0 = rnd.nextInt(5);
             int cOff = rnd.nextInt(5);
@@ -58,17 +58,24 @@ class ConvKernelsEquivalenceTest {
             for (int kk = 0; kk < k; kk++) {
                 rowOff[kk] = trial % 2 == 0 ? kk * bStride : rnd.nextInt(k * bStride - nr + 1);
             }
-            float[] c1 = new float[cOff + ConvKernels.MR * ldc + 2];
-            java.util.Arrays.fill(c1, Float.NaN);
-            float[] c2 = c1.clone();
-            // the scalar twin computes narrower panels: cover the vector panel with several calls
+            // the scalar twin computes panels of its own width: cover the vector panel with as many as it takes,
+            // into a wide enough array of its own
+            int wide = (nr + snr - 1) / snr * snr;
+            float[] c1 = new float[ConvKernels.MR * wide];
             for (int j = 0; j < nr; j += snr) {
-                scalar.gemm(a, 1, bias, m0, b, 2 + j, rowOff, k, c1, cOff + j, ldc, floor);
+                scalar.gemm(a, 1, bias, m0, b, 2 + j, rowOff, k, c1, j, wide, floor);
             }
+            float[] c2 = new float[cOff + ConvKernels.MR * ldc + 2];
+            java.util.Arrays.fill(c2, Float.NaN);
             vector.gemm(a, 1, bias, m0, b, 2, rowOff, k, c2, cOff, ldc, floor);
-            assertArrayEquals(c1, c2, "trial " + trial + ": k=" + k);
+            for (int r = 0; r < ConvKernels.MR; r++) {
+                for (int j = 0; j < nr; j++) {
+                    assertEquals(Float.floatToRawIntBits(c1[r * wide + j]), Float.floatToRawIntBits(c2[cOff + r * ldc + j]),
+                            "trial " + trial + ": k=" + k + " row " + r + " column " + j);
+                }
+            }
             // outside the block nothing was written (NaN sentinels survive), inside every value was
-            for (int i = 0; i < c1.length; i++) {
+            for (int i = 0; i < c2.length; i++) {
                 int rel = i - cOff;
                 boolean inside = rel >= 0 && rel / ldc < ConvKernels.MR && rel % ldc < nr;
                 assertEquals(!inside, Float.isNaN(c2[i]), "trial " + trial + " index " + i + " written: " + inside);
