@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The ONNX-Runtime-only program finds faces, and sees exactly one engine. */
+/**
+ * The ONNX-Runtime-only program finds faces, and sees exactly the engines of what it depends on:
+ * ONNX Runtime, and the pure-Java network that comes inside scrfd4j-java-ref (no native code).
+ */
 class DetectFacesTest {
     private static Path shared(String file) {
         Path p = Path.of(System.getProperty("scrfd.shared", "../../../shared")).resolve(file);
@@ -27,7 +30,10 @@ class DetectFacesTest {
     }
 
     @Test
-    void serviceLoaderFindsOnlyOnnxRuntime() {
-        assertEquals(List.of("ort"), EngineProviders.load().names());
+    void serviceLoaderFindsOnnxRuntimeAndThePureJavaNetworkOnly() {
+        EngineProviders engines = EngineProviders.load();
+        assertEquals(List.of("java", "ort"), engines.names());
+        // an .onnx model runs on ONNX Runtime unless the application asks for the Java network
+        assertEquals("ort", engines.forFormat("onnx").orElseThrow().name());
     }
 }

@@ -8,8 +8,9 @@ import java.util.List;
  * per group, zero rows past M). The input operand is read without an {@code im2col} copy wherever it
  * can be: a 1x1 stride-1 convolution reads the input in place; every other convolution reads shifted
  * rows of a zero-padded copy of the input (one offset per kernel tap, as XNNPACK's indirection does),
- * made one band of {@value #BAND} output rows at a time so that the copy stays small, computing each
- * output row in panels. For a horizontal stride s the copy keeps each row as s phases (columns
+ * made one band of {@value #BAND} output rows at a time by the worker that computes that band, into its
+ * own scratch (the copy stays in that core's cache, and no core waits for another's copy), computing
+ * each output row in panels. For a horizontal stride s the copy keeps each row as s phases (columns
  * {@code c} with {@code c % s == p} side by side), so that a tap's inputs for consecutive outputs are
  * consecutive floats again. The last, short block of a 1x1 layer is gathered into a worker's scratch.
  * Every output is one chain of fused multiply-adds over (input channel, ky, kx) in that order, whichever
@@ -19,7 +20,7 @@ final class ConvLayer extends Layer {
     private enum Method { IN_PLACE, SHIFTED_ROWS }
 
     /** Output rows per band of the padded copy. */
-    static final int BAND = 16;
+    static final int BAND = 8;
 
     private final ConvKernels kernels;
     private final Storage in;
@@ -45,18 +46,9 @@ final class ConvLayer extends Layer {
     /** IN_PLACE: row offsets of the gathered last block, which is too short to read in place. */
     private final int[] tailOff;
 
-    /** SHIFTED_ROWS: the zero-padded input copy, a storage of its own that lives during this layer only. */
-    private final Storage padded;
-
     ConvLayer(ConvKernels kernels, Storage in, Storage out, ConvGeometry g, float[] weights, float[] bias, boolean relu) {
-        this(kernels, in, out, g, weights, bias, relu, paddedCopy(g, kernels.panelWidth()));
-    }
-
-    private ConvLayer(ConvKernels kernels, Storage in, Storage out, ConvGeometry g, float[] weights, float[] bias,
-                      boolean relu, Storage padded) {
         super("Conv " + g.kh() + "x" + g.kw() + (g.groups() > 1 ? " grouped" : "") + (g.sh() > 1 ? " s" + g.sh() : ""),
-                List.of(in), padded == null ? List.of(out) : List.of(out, padded));
-        this.padded = padded;
+                List.of(in), List.of(out));
         this.kernels = kernels;
         this.in = in;
         this.out = out;
@@ -136,22 +128,17 @@ final class ConvLayer extends Layer {
     }
 
     /**
-     * The padded copy of one band of input rows that a convolution reads, or null. Panels read up to a
-     * panel's width past a row's last output column (into the next phase or row, or the slack at the
-     * end); those columns are computed and discarded.
+     * Floats of one group's padded copy of a band of input rows. Panels read up to a panel's width past
+     * a row's last output column (into the next phase or row, or the slack at the end); those columns
+     * are computed and discarded.
      */
-    private static Storage paddedCopy(ConvGeometry g, int nr) {
-        if (!shifted(g)) {
-            return null;
-        }
-        long n = (long) g.inChannels() * g.sw() * phaseWidth(g) * bandRows(g) + nr + phaseWidth(g) + g.kw() * g.dw();
+    private int bandCopy() {
+        long n = (long) cin * rowStride * hp + nr + wpp + (long) g.kw() * g.dw();
         if (n > Shapes.MAX_ELEMENTS) {
-            throw new io.github.scrfd4j.onnx.OnnxFormatException("the padded input of a " + g.kh() + "x" + g.kw()
+            throw new io.github.scrfd4j.onnx.OnnxFormatException("the padded input band of a " + g.kh() + "x" + g.kw()
                     + " convolution would hold " + n + " elements, over the limit of " + Shapes.MAX_ELEMENTS);
         }
-        Storage s = new Storage((int) n);
-        s.temporary = true;
-        return s;
+        return (int) n;
     }
 
     private static int roundUp(int n, int to) {
@@ -165,7 +152,7 @@ final class ConvLayer extends Layer {
 
     @Override
     int scratch() {
-        return (method == Method.SHIFTED_ROWS ? 0 : k * block + nr) + ConvKernels.MR * nr;
+        return (method == Method.SHIFTED_ROWS ? bandCopy() : k * block + nr) + ConvKernels.MR * nr;
     }
 
     /** How this layer reads its input, for tests: "in place" or "shifted rows". */
@@ -178,15 +165,10 @@ final class ConvLayer extends Layer {
         float[] src = buf[in.slot];
         float[] dst = buf[out.slot];
         if (method == Method.SHIFTED_ROWS) {
-            float[] copy = buf[padded.slot];
             float[][] scratch = workers.scratch();
-            for (int y0 = 0; y0 < g.oh(); y0 += BAND) {
-                int first = y0;
-                int rows = Math.min(BAND, g.oh() - y0);
-                workers.forEach(g.inChannels(), (c, worker) -> pad(src, copy, c, first));
-                workers.forEach(g.groups() * rows, (task, worker) -> shiftedRow(copy, dst, scratch[worker], task / rows,
-                        first, first + task % rows));
-            }
+            int bands = (g.oh() + BAND - 1) / BAND;
+            workers.forEach(g.groups() * bands, (task, worker) -> band(src, dst, scratch[worker], task / bands,
+                    task % bands * BAND));
             return;
         }
         float[][] scratch = workers.scratch();
@@ -194,9 +176,22 @@ final class ConvLayer extends Layer {
                 (task % blocks) * block));
     }
 
-    /** Channel {@code c}'s input rows for output rows from {@code y0} on, into the band's copy, zeros around them. */
-    private void pad(float[] src, float[] copy, int c, int y0) {
-        int base = c * hp * rowStride;
+    /** Output rows {@code [y0, y0 + BAND)} of group {@code gi}: the band's padded copy, then its rows. */
+    private void band(float[] src, float[] dst, float[] scratch, int gi, int y0) {
+        for (int c = 0; c < cin; c++) {
+            pad(src, scratch, gi * cin + c, c, y0);
+        }
+        for (int oy = y0, end = Math.min(g.oh(), y0 + BAND); oy < end; oy++) {
+            shiftedRow(scratch, dst, scratch, gi, y0, oy);
+        }
+    }
+
+    /**
+     * Input channel {@code c}'s rows for output rows from {@code y0} on, into slot {@code slot} of the
+     * band's copy, zeros around them.
+     */
+    private void pad(float[] src, float[] copy, int c, int slot, int y0) {
+        int base = slot * hp * rowStride;
         int sw = g.sw();
         for (int r = 0; r < hp; r++) {
             int iy = y0 * g.sh() - g.pt() + r;
@@ -226,7 +221,7 @@ final class ConvLayer extends Layer {
         int pixels = g.oh() * g.ow();
         float[] a = packed[gi];
         int mr = ConvKernels.MR;
-        int bBase = gi * cin * hp * rowStride + (oy - y0) * g.sh() * rowStride;
+        int bBase = (oy - y0) * g.sh() * rowStride;
         for (int m0 = 0; m0 < m; m0 += mr) {
             int rows = Math.min(mr, m - m0);
             int aOff = (m0 / mr) * k * mr;

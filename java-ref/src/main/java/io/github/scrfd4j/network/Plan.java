@@ -43,7 +43,7 @@ final class Plan {
         int m = 0;
         for (Layer l : layers) {
             for (Storage s : l.writes) {
-                m = s.temporary ? m : Math.max(m, s.size);
+                m = Math.max(m, s.size);
             }
         }
         return m;

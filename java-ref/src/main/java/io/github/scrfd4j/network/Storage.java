@@ -8,8 +8,6 @@ final class Storage {
     final int size;
     /** The model input or an output: an array of its own, never shared with another storage. */
     boolean dedicated;
-    /** A layer's own working space (a padded input copy): no tensor of the graph. */
-    boolean temporary;
     int slot = -1;
     int firstWrite = Integer.MAX_VALUE;
     int lastUse = -1;

@@ -6,13 +6,17 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A session's inference threads: the caller plus {@code n - 1} daemon workers that take task indices
  * from a shared counter. Which thread computes a task never changes its result (each output element
- * is computed by one task, in a fixed order), so results do not depend on the thread count.
+ * is computed by one task, in a fixed order), so results do not depend on the thread count. A run is
+ * hundreds of parallel steps back to back, so idle workers spin for {@value #SPIN_NANOS} ns before
+ * they park: waking a parked thread cost more than a small layer's work.
  */
 final class Workers implements AutoCloseable {
     /** A task body: compute part {@code index} using worker {@code worker}'s scratch space. */
     interface Task {
         void run(int index, int worker);
     }
+
+    static final long SPIN_NANOS = 100_000;
 
     private final int n;
     private final Thread[] threads;
@@ -89,8 +93,13 @@ final class Workers implements AutoCloseable {
             failure = e;
             next.set(Integer.MAX_VALUE / 2);
         }
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
         while (pending.get() > 0) {
-            LockSupport.park(this);
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+            }
         }
         task = null;
         Throwable f = failure;
@@ -113,9 +122,14 @@ final class Workers implements AutoCloseable {
 
     private void loop(int id) {
         int seen = 0;
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
         while (!closed) {
             if (generation == seen) {
-                LockSupport.park(this);
+                if (System.nanoTime() < spinUntil) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
                 continue;
             }
             seen = generation;
@@ -131,6 +145,7 @@ final class Workers implements AutoCloseable {
                 if (pending.decrementAndGet() == 0) {
                     LockSupport.unpark(waiting[0]);
                 }
+                spinUntil = System.nanoTime() + SPIN_NANOS;
             }
         }
     }
