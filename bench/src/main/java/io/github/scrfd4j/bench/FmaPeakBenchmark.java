@@ -14,7 +14,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * This core's fused multiply-add peak as Java reaches it: twelve independent Vector API accumulators,
- * no memory traffic ({@value #LANE_STEPS} lane-steps of 12 FMAs per call, whatever the vector width).
+ * no memory traffic ({@value #LANE_STEPS} lane-steps of 12 FMAs, 24 floating-point operations each, per call,
+ * whatever the vector width).
  * The report states the Java network's GFLOP/s as a share of it.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -24,11 +25,6 @@ import org.openjdk.jmh.annotations.State;
 public class FmaPeakBenchmark {
     static final int LANE_STEPS = 1 << 24;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-
-    /** Floating-point operations of one call (no Vector API class needed to know it). */
-    static double flop() {
-        return 12.0 * 2 * LANE_STEPS;
-    }
 
     public float x = 1.0001f;
 
