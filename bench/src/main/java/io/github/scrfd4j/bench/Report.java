@@ -172,7 +172,7 @@ final class Report {
             double peakGflops = Double.isNaN(peak) ? Double.NaN : 24.0 * FmaPeakBenchmark.LANE_STEPS / (peak * 1e6);
             sb.append("Java GFLOP/s: the convolutions' multiply-adds x 2 over the inference time; peak: this core's")
                     .append(" FMA rate reached from Java (FmaPeakBenchmark): ").append(f(peakGflops)).append(" GFLOP/s.\n\n");
-            sb.append("| threads | Java network | ONNX Runtime | MNN | Java / ONNX Runtime | Java / MNN | Java GFLOP/s | share of one core's peak |\n");
+            sb.append("| threads | Java network | ONNX Runtime | MNN | Java / ONNX Runtime | Java / MNN | Java GFLOP/s | share of the peak of the cores used |\n");
             sb.append("|---|---|---|---|---|---|---|---|\n");
             double flop = 2.0 * JavaNetworkWork.total();
             for (String t : new String[] {"1", "2"}) {
@@ -183,7 +183,7 @@ final class Report {
                 if (!Double.isNaN(j)) {
                     double g = flop / (j * 1e6);
                     row(sb, t, f(j), f(o), f(m), ratio(j, o), ratio(j, m), f(g),
-                            Double.isNaN(peakGflops) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * g / peakGflops));
+                            Double.isNaN(peakGflops) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * g / (peakGflops * Integer.parseInt(t))));
                 }
             }
             sb.append('\n');
