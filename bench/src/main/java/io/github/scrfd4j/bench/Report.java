@@ -240,7 +240,9 @@ final class Report {
                 for (String p : params) {
                     double v = score(g.getKey(), p, m);
                     if (!Double.isNaN(v)) {
-                        xs.add(p.replaceAll("\\w+=", ""));
+                        // a benchmark without parameters has an empty case, which the chart cannot label
+                        String label = p.replaceAll("\\w+=", "");
+                        xs.add(label.isEmpty() ? m : label);
                         ys.add(v);
                     }
                 }
