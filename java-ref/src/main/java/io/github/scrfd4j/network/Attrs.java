@@ -55,6 +55,13 @@ final class Attrs {
         }
     }
 
+    /** Every value of a list attribute within {@code [min, max]}. */
+    static void range(OnnxNode n, String name, long[] values, long min, long max) {
+        for (long v : values) {
+            range(n, name, v, min, max);
+        }
+    }
+
     private static void require(OnnxNode n, OnnxAttribute a, int type) {
         if (a.type() != type) {
             throw new OnnxFormatException(n.label() + ": attribute '" + a.name() + "' is a "

@@ -503,15 +503,9 @@ final class Planner {
             throw new OnnxFormatException(n.label() + ": group " + group + " does not fit input channels " + cin
                     + " and weight " + Arrays.toString(w.shape));
         }
-        for (long v : st) {
-            Attrs.range(n, "strides", v, 1, 64);
-        }
-        for (long v : dil) {
-            Attrs.range(n, "dilations", v, 1, 64);
-        }
-        for (long v : pads) {
-            Attrs.range(n, "pads", v, 0, 64);
-        }
+        Attrs.range(n, "strides", st, 1, 64);
+        Attrs.range(n, "dilations", dil, 1, 64);
+        Attrs.range(n, "pads", pads, 0, 64);
         int kh = w.shape[2];
         int kw = w.shape[3];
         int h = x.shape[2];
@@ -624,15 +618,9 @@ final class Planner {
         if (Attrs.i(n, "storage_order", 0) != 0) {
             throw new OnnxFormatException(n.label() + ": storage_order=1 is not supported");
         }
-        for (long v : ks) {
-            Attrs.range(n, "kernel_shape", v, 1, 64);
-        }
-        for (long v : st) {
-            Attrs.range(n, "strides", v, 1, 64);
-        }
-        for (long v : pads) {
-            Attrs.range(n, "pads", v, 0, 64);
-        }
+        Attrs.range(n, "kernel_shape", ks, 1, 64);
+        Attrs.range(n, "strides", st, 1, 64);
+        Attrs.range(n, "pads", pads, 0, 64);
         boolean ceil = Attrs.i(n, "ceil_mode", 0) != 0;
         int h = x.shape[2];
         int w = x.shape[3];
